@@ -1,0 +1,22 @@
+// Copies the front-end packages that Weefwerk uses from node_modules into static files.
+// Third-party files are never committed: `make install` runs this after `npm ci`.
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const target = join(root, "src", "weefwerk", "static", "vendor");
+
+const files = {
+  "@utrecht/component-library-css/dist/index.css": "utrecht/component-library.css",
+  "@utrecht/design-tokens/dist/index.css": "utrecht/design-tokens.css",
+  "htmx.org/dist/htmx.min.js": "htmx/htmx.min.js",
+};
+
+rmSync(target, { recursive: true, force: true });
+for (const [source, destination] of Object.entries(files)) {
+  const to = join(target, destination);
+  mkdirSync(dirname(to), { recursive: true });
+  copyFileSync(join(root, "node_modules", source), to);
+}
+console.log(`Copied ${Object.keys(files).length} front-end files to ${target}`);

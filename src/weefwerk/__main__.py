@@ -1,0 +1,5 @@
+import sys
+
+from weefwerk.cli import main
+
+sys.exit(main())

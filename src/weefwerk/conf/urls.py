@@ -1,0 +1,16 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+urlpatterns = [
+    path("", include("weefwerk.public.urls")),
+    path("account/", include("weefwerk.accounts.urls")),
+    path("trajecten/", include("weefwerk.trajectories.urls")),
+    path("trajecten/<int:trajectory_id>/", include("weefwerk.people.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns.append(path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}))

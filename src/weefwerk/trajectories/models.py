@@ -1,0 +1,141 @@
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Trajectory(models.Model):
+    """A local trajectory: one municipality (or district) building its network."""
+
+    class Approach(models.TextChoices):
+        NETWORK = "network", _("Organisatienetwerk in vijf stappen")
+        ENCOUNTERS = "encounters", _("Ontmoetingen")
+
+    class Status(models.TextChoices):
+        PREPARING = "preparing", _("In voorbereiding")
+        RUNNING = "running", _("Loopt")
+        FOLLOW_UP = "follow_up", _("Opvolging")
+        CLOSED = "closed", _("Afgesloten")
+
+    name = models.CharField(_("naam"), max_length=200)
+    municipality = models.CharField(_("gemeente"), max_length=120)
+    district = models.CharField(_("wijk of kern"), max_length=120, blank=True)
+    ambition = models.TextField(
+        _("gezamenlijke ambitie"),
+        blank=True,
+        help_text=_("Wat willen jullie samen bereiken? Dit spreken jullie af in stap 1."),
+    )
+    approach = models.CharField(
+        _("aanpak"), max_length=20, choices=Approach.choices, default=Approach.NETWORK
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PREPARING
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("traject")
+        verbose_name_plural = _("trajecten")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("trajectories:overview", args=[self.pk])
+
+
+class Role(models.TextChoices):
+    FACILITATOR = "facilitator", _("Gespreksleider")
+    PROJECT_TEAM = "project_team", _("Projectteam")
+    PARTICIPANT = "participant", _("Deelnemer")
+    MANAGER = "manager", _("Leidinggevende (alleen lezen)")
+
+
+# Roles that may change a trajectory's data.
+EDITOR_ROLES = frozenset({Role.FACILITATOR, Role.PROJECT_TEAM})
+
+
+class Membership(models.Model):
+    """What a user may do in one trajectory."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        constraints = [
+            models.UniqueConstraint(fields=["trajectory", "user"], name="one_membership_per_user")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()}"
+
+    @property
+    def can_edit(self) -> bool:
+        return self.role in EDITOR_ROLES
+
+
+class Domain(models.Model):
+    """One entry of a trajectory's reference list of domains (werkvelden)."""
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="domains")
+    name = models.CharField(_("naam"), max_length=100)
+    position = models.PositiveIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        verbose_name = _("domein")
+        verbose_name_plural = _("domeinen")
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                "trajectory", Lower("name"), name="unique_domain_name_per_trajectory"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Meeting(models.Model):
+    """A session (bijeenkomst) of a trajectory. Not called Session: Django has those."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Gepland")
+        HELD = "held", _("Gehouden")
+        CANCELLED = "cancelled", _("Afgelast")
+
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="meetings")
+    number = models.PositiveSmallIntegerField(
+        _("stap of nummer"), help_text=_("Stap 0 tot en met 5, of het nummer van de ontmoeting.")
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    starts_at = models.DateTimeField(_("begint op"), null=True, blank=True)
+    planned_minutes = models.PositiveSmallIntegerField(_("geplande duur in minuten"), default=150)
+    location = models.CharField(_("locatie"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+
+    class Meta:
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+        ordering = ["trajectory", models.F("starts_at").asc(nulls_last=True), "number"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def ends_at(self):
+        if self.starts_at is None:
+            return None
+        from datetime import timedelta
+
+        return self.starts_at + timedelta(minutes=self.planned_minutes)
