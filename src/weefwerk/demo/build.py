@@ -44,7 +44,8 @@ def _add_meetings(trajectory, today):
     first = today + timedelta(days=14 + (1 - today.weekday()) % 7)
     for index, (title, number, minutes) in enumerate(data.MEETINGS):
         day = first + timedelta(weeks=3 * index)
-        starts = timezone.make_aware(datetime.combine(day, time(13, 30 if number else 10, 0)))
+        start_time = time(13, 30) if number else time(10, 0)  # the project team meets mornings
+        starts = timezone.make_aware(datetime.combine(day, start_time))
         Meeting.objects.create(
             trajectory=trajectory,
             number=number,
