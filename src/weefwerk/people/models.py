@@ -127,3 +127,39 @@ class Person(models.Model):
         if self.is_manager:
             labels.append(_("leidinggevende"))
         return labels
+
+
+class ImportBatch(models.Model):
+    """A checked import file, kept between the preview and the confirmation."""
+
+    class Kind(models.TextChoices):
+        PEOPLE = "people", _("personen")
+        ORGANISATIONS = "organisations", _("organisaties")
+        BOTH = "both", _("personen en organisaties")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("wacht op bevestiging")
+        DONE = "done", _("geïmporteerd")
+
+    trajectory = models.ForeignKey(
+        Trajectory, on_delete=models.CASCADE, related_name="import_batches"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_batches"
+    )
+    filename = models.CharField(_("bestandsnaam"), max_length=255)
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+    rows = models.JSONField(_("rijen"), default=dict)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.filename

@@ -24,4 +24,9 @@ urlpatterns = [
     path("personen/<int:pk>/verwijderen/", views.PersonDeleteView.as_view(), name="person_delete"),
     path("importeren/", imports_views.ImportUploadView.as_view(), name="import"),
     path("importeren/<int:pk>/", imports_views.ImportPreviewView.as_view(), name="import_preview"),
+    path(
+        "importeren/voorbeeld-<slug:kind>.csv",
+        imports_views.ImportExampleView.as_view(),
+        name="import_example",
+    ),
 ]

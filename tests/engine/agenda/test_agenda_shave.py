@@ -111,7 +111,8 @@ def test_only_zero_minute_flexible_items_cannot_grow():
 def test_bad_input_is_rejected_with_a_dutch_message(items, target, minimum):
     with pytest.raises(ShaveError) as caught:
         shave(items, target, minimum)
-    assert "minuten" in str(caught.value) or "Agendapunt" in str(caught.value)
+    message = str(caught.value).lower()
+    assert "minuten" in message or "agendapunt" in message
 
 
 def test_ties_go_to_the_longer_item_then_the_earlier():
@@ -187,7 +188,7 @@ def test_longer_items_never_end_shorter(items, target, minimum):
     flexible = [(m, new) for (m, fixed), new in zip(items, result, strict=True) if not fixed]
     for m1, new1 in flexible:
         for m2, new2 in flexible:
-            if m1 >= m2:
+            if m1 > m2:
                 assert new1 >= new2
 
 

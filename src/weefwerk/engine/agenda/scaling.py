@@ -77,7 +77,9 @@ def _normalise(items: Iterable[Sequence[object]]) -> list[tuple[int, bool]]:
 
 def _check_minimum(minimum: object) -> None:
     if not _whole_minutes(minimum):
-        raise ShaveError("De minimale lengte van een agendapunt moet een heel getal van 0 of meer zijn.")
+        raise ShaveError(
+            "De minimale lengte van een agendapunt moet een heel getal van 0 of meer zijn."
+        )
 
 
 def minimum_total(items: Iterable[Sequence[object]], minimum: int = 5) -> int:

@@ -10,8 +10,8 @@ WIDGET_CLASSES = {
     "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
     "checkboxselectmultiple": "utrecht-checkbox utrecht-checkbox--html-input",
     "radioselect": "utrecht-radio-button utrecht-radio-button--html-input",
-    "clearablefileinput": "utrecht-textbox utrecht-textbox--html-input ww-file",
-    "fileinput": "utrecht-textbox utrecht-textbox--html-input ww-file",
+    "clearablefile": "utrecht-textbox utrecht-textbox--html-input ww-file",
+    "file": "utrecht-textbox utrecht-textbox--html-input ww-file",
 }
 DEFAULT_CLASS = "utrecht-textbox utrecht-textbox--html-input"
 
