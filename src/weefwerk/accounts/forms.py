@@ -35,7 +35,14 @@ class TokenForm(forms.Form):
 
     def clean_token(self):
         token = self.cleaned_data["token"].replace(" ", "")
-        if self.device is None or not self.device.verify_token(token):
+        if self.device is None:
+            raise forms.ValidationError(_("Deze code klopt niet. Probeer de nieuwste code."))
+        allowed, _details = self.device.verify_is_allowed()
+        if not allowed:
+            raise forms.ValidationError(
+                _("Er is te vaak een verkeerde code ingevuld. Wacht even en probeer het opnieuw.")
+            )
+        if not self.device.verify_token(token):
             raise forms.ValidationError(_("Deze code klopt niet. Probeer de nieuwste code."))
         return token
 
@@ -46,3 +53,14 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
     def get_users(self, email):
         User = get_user_model()
         return User.objects.filter(email__iexact=email, is_active=True)
+
+
+def axes_username(request, credentials) -> str | None:
+    """The login name django-axes counts failures for: the e-mail address in lower case.
+
+    Without this, ``Naam@Example.nl`` and ``naam@example.nl`` would each get their own five tries.
+    """
+    value = (credentials or {}).get("username")
+    if value is None and request is not None:
+        value = getattr(request, "POST", {}).get("username")
+    return None if value is None else str(value).strip().lower()

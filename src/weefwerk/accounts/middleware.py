@@ -1,5 +1,6 @@
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from weefwerk.accounts.twofactor import needs_two_factor
 
@@ -22,5 +23,6 @@ class TwoFactorMiddleware:
             and not request.path.startswith(OPEN_PREFIXES)
             and needs_two_factor(user)
         ):
-            return redirect(f"{reverse('accounts:two_factor')}?next={request.path}")
+            next_url = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('accounts:two_factor')}?{next_url}")
         return self.get_response(request)

@@ -14,6 +14,13 @@ class UserManager(BaseUserManager):
         user.save(using=self._db)
         return user
 
+    def get_by_natural_key(self, email):
+        """Log in whatever the case of the e-mail address; the exact spelling wins a tie."""
+        try:
+            return self.get(email__iexact=email)
+        except self.model.MultipleObjectsReturned:
+            return self.get(email=email)
+
     def create_user(self, email, password=None, **extra):
         extra.setdefault("is_staff", False)
         extra.setdefault("is_superuser", False)

@@ -19,7 +19,12 @@ class LoginView(auth_views.LoginView):
 
 
 class TwoFactorView(LoginRequiredMixin, FormView):
-    """Enter a code, or, when no app is linked yet, link one by scanning a QR code."""
+    """Two-step verification in three situations, all answered with a code from the app.
+
+    - ``setup``: no app linked yet; shows a QR code and the secret, a valid code links the app.
+    - ``verify``: an app is linked but not used in this session yet; a valid code lets one in.
+    - ``linked``: already verified; a valid code unlinks the app ("ontkoppelen").
+    """
 
     template_name = "accounts/two_factor.html"
     form_class = TokenForm
@@ -27,34 +32,49 @@ class TwoFactorView(LoginRequiredMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
             self.device = twofactor.confirmed_device(request.user)
-            self.setting_up = self.device is None
-            if self.setting_up:
+            if self.device is None:
+                self.mode = "setup"
                 self.device = twofactor.pending_device(request.user)
+            elif request.user.is_verified():
+                self.mode = "linked"
+            else:
+                self.mode = "verify"
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "device": self.device}
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(setting_up=self.setting_up, **kwargs)
-        if self.setting_up:
+        context = super().get_context_data(
+            mode=self.mode, setting_up=self.mode == "setup", next=self.get_next_url(), **kwargs
+        )
+        if self.mode == "setup":
             context["qr_svg"] = twofactor.qr_code_svg(self.device)
             context["secret"] = _group(self.device.bin_key)
         return context
 
     def form_valid(self, form):
-        if self.setting_up:
+        if self.mode == "linked":
+            self.device.delete()
+            messages.success(self.request, _("De authenticator-app is ontkoppeld."))
+            return redirect("accounts:two_factor")
+        if self.mode == "setup":
             self.device.confirmed = True
             self.device.save(update_fields=["confirmed"])
             messages.success(self.request, _("De authenticator-app is gekoppeld."))
         otp_login(self.request, self.device)
         return redirect(self.get_success_url())
 
-    def get_success_url(self):
-        target = self.request.GET.get("next") or self.request.POST.get("next")
-        if target and url_has_allowed_host_and_scheme(target, {self.request.get_host()}):
+    def get_next_url(self):
+        target = self.request.POST.get("next") or self.request.GET.get("next")
+        if target and url_has_allowed_host_and_scheme(
+            target, {self.request.get_host()}, require_https=self.request.is_secure()
+        ):
             return target
-        return resolve_url("trajectories:list")
+        return ""
+
+    def get_success_url(self):
+        return self.get_next_url() or resolve_url("trajectories:list")
 
 
 def _group(key: bytes) -> str:

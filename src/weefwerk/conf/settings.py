@@ -137,6 +137,10 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "weefwerk.accounts.forms.axes_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# Behind the TLS proxy every request comes from the proxy: take the client from X-Forwarded-For.
+if config("BEHIND_HTTPS_PROXY", False, cast=bool):
+    AXES_IPWARE_PROXY_COUNT = config("PROXY_COUNT", 1, cast=int)
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]

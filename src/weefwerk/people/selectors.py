@@ -10,15 +10,20 @@ ROLE_FILTERS = {
 }
 
 
-def people_search(trajectory, *, q="", domain=None, role=""):
+def people_search(trajectory, *, q="", domain=None, role="", show_contact=True):
+    """People matching the filters. With ``show_contact`` off (readers), e-mail addresses that
+    are not shared are not searched either, so a search cannot reveal them."""
     people = trajectory.people.select_related("organisation").prefetch_related(
         "domains", "organisation__domains"
     )
     if q:
+        email = (
+            Q(email__icontains=q) if show_contact else Q(email__icontains=q, shares_contact=True)
+        )
         people = people.filter(
             Q(name__icontains=q)
             | Q(function__icontains=q)
-            | Q(email__icontains=q)
+            | email
             | Q(organisation__name__icontains=q)
         )
     if domain is not None:

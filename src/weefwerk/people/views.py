@@ -24,10 +24,13 @@ class FilteredListView(TrajectoryMixin, TemplateView):
         form = self.filter_form_class(self.request.GET or None, trajectory=self.trajectory)
         filters = form.cleaned_data if form.is_valid() else {}
         filters = {k: v for k, v in filters.items() if v not in (None, "")}
-        results = type(self).search(self.trajectory, **filters)
+        results = type(self).search(self.trajectory, **filters, **self.search_options())
         return super().get_context_data(
             filter_form=form, results=results, filtered=bool(filters), **kwargs
         )
+
+    def search_options(self) -> dict:
+        return {}
 
 
 class OrganisationListView(FilteredListView):
@@ -74,6 +77,10 @@ class PersonListView(FilteredListView):
     template_name = "people/person_list.html"
     filter_form_class = PersonFilterForm
     search = selectors.people_search
+
+    def search_options(self):
+        # Readers see contact details only with consent; they cannot search on hidden ones.
+        return {"show_contact": self.membership.can_edit}
 
 
 class PersonFormMixin:

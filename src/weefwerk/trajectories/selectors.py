@@ -5,6 +5,7 @@ from collections import Counter
 from django.db.models import Count, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from weefwerk.trajectories.models import Membership, Role, Trajectory
 
@@ -85,7 +86,12 @@ def preparation_gaps(trajectory) -> list[str]:
     without_fixed = trajectory.organisations.exclude(people__is_fixed_participant=True).count()
     if without_fixed:
         gaps.append(
-            _("%(count)s organisaties hebben nog geen vaste deelnemer.") % {"count": without_fixed}
+            ngettext(
+                "%(count)s organisatie heeft nog geen vaste deelnemer.",
+                "%(count)s organisaties hebben nog geen vaste deelnemer.",
+                without_fixed,
+            )
+            % {"count": without_fixed}
         )
     empty_domains = trajectory.domains.annotate(n=Count("organisations") + Count("people")).filter(
         n=0
@@ -102,5 +108,12 @@ def preparation_gaps(trajectory) -> list[str]:
         )
     undated = meetings.filter(Q(starts_at__isnull=True)).count()
     if undated:
-        gaps.append(_("%(count)s bijeenkomsten hebben nog geen datum.") % {"count": undated})
+        gaps.append(
+            ngettext(
+                "%(count)s bijeenkomst heeft nog geen datum.",
+                "%(count)s bijeenkomsten hebben nog geen datum.",
+                undated,
+            )
+            % {"count": undated}
+        )
     return gaps

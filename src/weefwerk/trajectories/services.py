@@ -1,7 +1,9 @@
 """Writes about trajectories, their sessions, domains and members."""
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from weefwerk.trajectories.domains import DEFAULT_DOMAINS
 from weefwerk.trajectories.models import Domain, Meeting, Membership, Role, Trajectory
@@ -33,20 +35,67 @@ def domain_create(*, trajectory: Trajectory, name: str) -> Domain:
     )
 
 
+class LastFacilitatorError(ValidationError):
+    """A trajectory always keeps at least one facilitator."""
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "Dit is de enige gespreksleider van het traject. Maak eerst iemand anders "
+                "gespreksleider."
+            ),
+            code="last_facilitator",
+        )
+
+
+def _check_keeps_a_facilitator(membership: Membership, new_role: str | None) -> None:
+    """Raise when ``membership`` is the last facilitator and would lose that role."""
+    if membership.pk is None or new_role == Role.FACILITATOR:
+        return
+    current = Membership.objects.select_for_update().get(pk=membership.pk)
+    if current.role != Role.FACILITATOR:
+        return
+    others = (
+        Membership.objects.select_for_update()
+        .filter(trajectory_id=current.trajectory_id, role=Role.FACILITATOR)
+        .exclude(pk=current.pk)
+    )
+    if not others.exists():
+        raise LastFacilitatorError
+
+
 @transaction.atomic
 def member_add(*, trajectory: Trajectory, email: str, role: str, full_name: str = "") -> Membership:
-    """Give a user (created when new, without a usable password) a role in the trajectory."""
+    """Give a user (created when new, without a usable password) a role in the trajectory.
+
+    A user who is already a member gets the new role, unless they are the last facilitator.
+    """
     User = get_user_model()
-    user, created = User.objects.get_or_create(
-        email=email.strip().lower(), defaults={"full_name": full_name}
-    )
-    if created:
+    email = email.strip()
+    user = User.objects.filter(email__iexact=email).order_by("pk").first()
+    if user is None:
+        user = User(email=User.objects.normalize_email(email).lower(), full_name=full_name.strip())
         user.set_unusable_password()
-        user.save(update_fields=["password"])
-    membership, _ = Membership.objects.update_or_create(
-        trajectory=trajectory, user=user, defaults={"role": role}
-    )
+        user.save()
+    membership = Membership.objects.filter(trajectory=trajectory, user=user).first()
+    if membership is None:
+        return Membership.objects.create(trajectory=trajectory, user=user, role=role)
+    return member_change_role(membership=membership, role=role)
+
+
+@transaction.atomic
+def member_change_role(*, membership: Membership, role: str) -> Membership:
+    _check_keeps_a_facilitator(membership, role)
+    membership.role = role
+    membership.full_clean()
+    membership.save(update_fields=["role"])
     return membership
+
+
+@transaction.atomic
+def member_remove(*, membership: Membership) -> None:
+    _check_keeps_a_facilitator(membership, None)
+    membership.delete()
 
 
 def save_fields(instance, **fields):

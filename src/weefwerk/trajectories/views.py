@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
+from weefwerk.accounts.invitations import send_invitation
 from weefwerk.trajectories import selectors, services
 from weefwerk.trajectories.access import TrajectoryMixin
 from weefwerk.trajectories.forms import (
@@ -17,7 +18,7 @@ from weefwerk.trajectories.forms import (
     TrajectoryForm,
 )
 from weefwerk.trajectories.generic import ScopedCreateView, ScopedDeleteView, ScopedUpdateView
-from weefwerk.trajectories.models import Domain, Meeting, Membership
+from weefwerk.trajectories.models import Domain, Meeting, Membership, Trajectory
 
 
 class TrajectoryListView(LoginRequiredMixin, TemplateView):
@@ -69,7 +70,9 @@ class TrajectoryUpdateView(TrajectoryMixin, FormView):
     form_class = TrajectoryForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.trajectory}
+        # A copy, so that a form with errors does not rename the page around it.
+        instance = Trajectory.objects.get(pk=self.trajectory.pk)
+        return {**super().get_form_kwargs(), "instance": instance}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -77,9 +80,9 @@ class TrajectoryUpdateView(TrajectoryMixin, FormView):
         )
 
     def form_valid(self, form):
-        services.save_fields(self.trajectory, **form.cleaned_data)
+        trajectory = services.save_fields(form.instance, **form.cleaned_data)
         messages.success(self.request, _("Het traject is opgeslagen."))
-        return redirect(self.trajectory)
+        return redirect(trajectory)
 
 
 class TrajectoryDeleteView(TrajectoryMixin, TemplateView):
@@ -191,12 +194,24 @@ class MemberListView(TrajectoryMixin, FormView):
         )
 
     def form_valid(self, form):
-        membership = services.member_add(trajectory=self.trajectory, **form.cleaned_data)
+        try:
+            membership = services.member_add(trajectory=self.trajectory, **form.cleaned_data)
+        except services.LastFacilitatorError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        user = membership.user
         messages.success(
             self.request,
             _("%(user)s is nu %(role)s in dit traject.")
-            % {"user": membership.user, "role": membership.get_role_display().lower()},
+            % {"user": user, "role": membership.get_role_display().lower()},
         )
+        if not user.has_usable_password():
+            send_invitation(self.request, user=user, trajectory=self.trajectory)
+            messages.info(
+                self.request,
+                _("%(user)s krijgt een e-mail met een link om een wachtwoord te kiezen.")
+                % {"user": user},
+            )
         return redirect("trajectories:members", self.trajectory.pk)
 
 
@@ -206,8 +221,33 @@ class MemberUpdateView(ScopedUpdateView):
     success_url_name = "trajectories:members"
     title = gettext_lazy("Rol wijzigen")
 
+    def get_title(self):
+        return _("Rol van %(user)s wijzigen") % {"user": self.object.user}
+
+    def form_valid(self, form):
+        try:
+            services.member_change_role(membership=self.object, role=form.cleaned_data["role"])
+        except services.LastFacilitatorError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("De rol is gewijzigd."))
+        return redirect(self.get_success_url())
+
 
 class MemberDeleteView(ScopedDeleteView):
     model = Membership
     success_url_name = "trajectories:members"
     consequence = gettext_lazy("Deze persoon kan het traject daarna niet meer openen.")
+
+    def post(self, request, *args, **kwargs):
+        membership = self.get_object()
+        try:
+            services.member_remove(membership=membership)
+        except services.LastFacilitatorError as error:
+            messages.error(request, error.messages[0])
+            return redirect(self.get_success_url())
+        name = membership.user
+        messages.success(request, _("%(user)s heeft geen toegang meer.") % {"user": name})
+        if membership.user_id == request.user.pk:
+            return redirect("trajectories:list")
+        return redirect(self.get_success_url())
