@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "weefwerk.accounts",
     "weefwerk.trajectories",
     "weefwerk.people",
+    "weefwerk.planning",
     "weefwerk.public",
     "weefwerk.ui",
     "weefwerk.demo",

@@ -3,11 +3,15 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from weefwerk.planning.urls import public_urlpatterns as planning_public
+
 urlpatterns = [
     path("", include("weefwerk.public.urls")),
     path("account/", include("weefwerk.accounts.urls")),
     path("trajecten/", include("weefwerk.trajectories.urls")),
     path("trajecten/<int:trajectory_id>/", include("weefwerk.people.urls")),
+    path("trajecten/<int:trajectory_id>/", include("weefwerk.planning.urls")),
+    path("", include((planning_public, "planning_public"))),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]

@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from weefwerk.demo import data
 from weefwerk.people.models import Organisation, Person
-from weefwerk.trajectories.models import Meeting, Role, Trajectory
-from weefwerk.trajectories.services import member_add, trajectory_create
+from weefwerk.planning.services import trajectory_start
+from weefwerk.trajectories.models import Role, Trajectory
+from weefwerk.trajectories.services import member_add
 
 DEMO_EMAIL = "gespreksleider@lindeveen.example"
 MANAGER_EMAIL = "leidinggevende@lindeveen.example"
@@ -26,34 +27,28 @@ def build_demo(*, today=None) -> Trajectory:
     facilitator.save()
     Trajectory.objects.filter(name=data.TRAJECTORY["name"]).delete()
 
-    trajectory = trajectory_create(user=facilitator, **data.TRAJECTORY)
+    trajectory = trajectory_start(user=facilitator, region=data.REGION, **data.TRAJECTORY)
     manager = member_add(
         trajectory=trajectory, email=MANAGER_EMAIL, role=Role.MANAGER, full_name="Ruud Hagedoorn"
     ).user
     manager.set_password(DEMO_PASSWORD)
     manager.save()
 
-    _add_meetings(trajectory, today or timezone.localdate())
+    _schedule_meetings(trajectory, today or timezone.localdate())
     organisations = _add_organisations(trajectory)
     _add_people(trajectory, organisations)
     return trajectory
 
 
-def _add_meetings(trajectory, today):
-    # First session on the Tuesday two weeks from now, then every three weeks.
+def _schedule_meetings(trajectory, today):
+    """The template sessions on a Tuesday two weeks from now, then every three weeks."""
     first = today + timedelta(days=14 + (1 - today.weekday()) % 7)
-    for index, (title, number, minutes) in enumerate(data.MEETINGS):
+    for index, meeting in enumerate(trajectory.meetings.order_by("number")):
         day = first + timedelta(weeks=3 * index)
-        start_time = time(13, 30) if number else time(10, 0)  # the project team meets mornings
-        starts = timezone.make_aware(datetime.combine(day, start_time))
-        Meeting.objects.create(
-            trajectory=trajectory,
-            number=number,
-            title=title,
-            starts_at=starts,
-            planned_minutes=minutes,
-            location="Buurthuis De Linde, Lindeveen" if number else "Gemeentehuis Lindeveen",
-        )
+        start_time = time(13, 30) if meeting.number else time(10, 0)  # team meets mornings
+        meeting.starts_at = timezone.make_aware(datetime.combine(day, start_time))
+        meeting.location = data.LOCATIONS[bool(meeting.number)]
+        meeting.save(update_fields=["starts_at", "location"])
 
 
 def _add_organisations(trajectory):

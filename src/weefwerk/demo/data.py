@@ -11,15 +11,9 @@ TRAJECTORY = {
     ),
 }
 
-# (title, step number, planned minutes)
-MEETINGS = [
-    ("Stap 0: voorbereiding projectteam", 0, 120),
-    ("Stap 1: gedeeld doel en commitment", 1, 150),
-    ("Stap 2: het kind en gezin centraal", 2, 150),
-    ("Stap 3: wie is er nodig?", 3, 180),
-    ("Stap 4: motivatie en randvoorwaarden", 4, 150),
-    ("Stap 5: concrete afspraken", 5, 150),
-]
+REGION = "middle"
+# Where the project team meets (step 0), and where the sessions are.
+LOCATIONS = {False: "Gemeentehuis Lindeveen", True: "Buurthuis De Linde, Lindeveen"}
 
 # name: (domains, formal, description)
 ORGANISATIONS = {

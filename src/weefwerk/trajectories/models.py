@@ -1,8 +1,22 @@
+import secrets
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+
+def new_token() -> str:
+    """A secret for links that work without logging in (calendar feed)."""
+    return secrets.token_urlsafe(32)
+
+
+class Region(models.TextChoices):
+    NORTH = "north", _("Noord")
+    MIDDLE = "middle", _("Midden")
+    SOUTH = "south", _("Zuid")
 
 
 class Trajectory(models.Model):
@@ -32,6 +46,14 @@ class Trajectory(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PREPARING
     )
+    region = models.CharField(
+        _("vakantieregio"),
+        max_length=10,
+        choices=Region.choices,
+        blank=True,
+        help_text=_("Voor de waarschuwing als een bijeenkomst in een schoolvakantie valt."),
+    )
+    calendar_token = models.CharField(max_length=64, default=new_token, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -123,6 +145,12 @@ class Meeting(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
+    goal = models.TextField(_("doel van de bijeenkomst"), blank=True)
+    what_to_bring = models.TextField(_("wat neem je mee"), blank=True)
+    template_key = models.CharField(max_length=40, blank=True, editable=False)
+    # Raised on every change that a calendar must show, so Outlook updates the event.
+    calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
+    feedback_token = models.CharField(max_length=64, default=new_token, editable=False)
 
     class Meta:
         verbose_name = _("bijeenkomst")
@@ -136,6 +164,4 @@ class Meeting(models.Model):
     def ends_at(self):
         if self.starts_at is None:
             return None
-        from datetime import timedelta
-
         return self.starts_at + timedelta(minutes=self.planned_minutes)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from weefwerk.accounts.invitations import send_invitation
+from weefwerk.planning.services import trajectory_start
 from weefwerk.trajectories import selectors, services
 from weefwerk.trajectories.access import TrajectoryMixin
 from weefwerk.trajectories.forms import (
@@ -44,8 +45,14 @@ class TrajectoryCreateView(LoginRequiredMixin, FormView):
         )
 
     def form_valid(self, form):
-        trajectory = services.trajectory_create(user=self.request.user, **form.cleaned_data)
-        messages.success(self.request, _("Het traject is aangemaakt. U bent de gespreksleider."))
+        trajectory = trajectory_start(user=self.request.user, **form.cleaned_data)
+        messages.success(
+            self.request,
+            _(
+                "Het traject is aangemaakt met alle bijeenkomsten en hun agenda. "
+                "U bent de gespreksleider."
+            ),
+        )
         return redirect(trajectory)
 
 

@@ -1,0 +1,4 @@
+"""URLs of the followup part of planning: `scoped` under a trajectory, `public` without login."""
+
+scoped = []
+public = []
