@@ -141,3 +141,17 @@ class FeedbackResponse(models.Model):
 
     def __str__(self):
         return f"{self.meeting}: {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class MeetingRun(models.Model):
+    """Where a session is while it runs: the current item and when it began."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="run")
+    started_at = models.DateTimeField()
+    ends_at = models.DateTimeField(help_text="When the session must end, fixed at the start.")
+    current_item = models.ForeignKey(AgendaItem, on_delete=models.SET_NULL, null=True, blank=True)
+    item_started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.meeting} ({self.started_at:%H:%M})"

@@ -26,6 +26,7 @@ urlpatterns = [
     ),
     path(f"{meeting}agenda/volgorde/", views.AgendaReorderView.as_view(), name="reorder"),
     path(f"{meeting}passend-maken/", views.AgendaFitView.as_view(), name="fit"),
+    path(f"{meeting}draaiboek/", views.RunView.as_view(), name="run"),
 ]
 
 urlpatterns += urls_calendars.scoped + urls_schedule.scoped + urls_followup.scoped

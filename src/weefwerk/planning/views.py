@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 
 from weefwerk.engine.agenda import ShaveError
-from weefwerk.planning import selectors, services
+from weefwerk.planning import run, selectors, services
 from weefwerk.planning.forms import AgendaItemForm, FitForm
 from weefwerk.planning.models import AgendaItem
 from weefwerk.planning.templates_data import library
@@ -64,12 +64,13 @@ class AgendaItemFormView(MeetingMixin, ScopedFormView):
     def get_success_url(self):
         return self.meeting_url()
 
+    def new_instance(self):
+        return AgendaItem(meeting=self.meeting)
+
     def save(self, instance, form):
         if instance.pk:
-            item = services.save_item(instance, **form.cleaned_data)
-        else:
-            item = services.item_add(meeting=self.meeting, **form.cleaned_data)
-        return item
+            return services.save_item(instance, **form.cleaned_data)
+        return services.item_add(meeting=self.meeting, **form.cleaned_data)
 
 
 class AgendaItemCreateView(AgendaItemFormView):
@@ -182,3 +183,36 @@ def _with_minutes(item, minutes):
     copy = AgendaItem(**{f.attname: getattr(item, f.attname) for f in item._meta.concrete_fields})
     copy.minutes = minutes
     return copy
+
+
+class RunView(MeetingMixin, TemplateView):
+    """Run mode: the current item with a countdown, what comes next, re-shave when late."""
+
+    write = True
+    template_name = "planning/run.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(state=run.run_state(self.meeting), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("actie")
+        if action == "start":
+            run.run_start(self.meeting)
+        elif action in ("volgende", "vorige"):
+            run.run_step(self.meeting, 1 if action == "volgende" else -1)
+        elif action == "passend":
+            try:
+                changes = run.run_reshave(self.meeting)
+            except ShaveError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("De resterende %(count)s punten zijn ingekort. U eindigt op tijd.")
+                    % {"count": len(changes)},
+                )
+        elif action == "stop":
+            run.run_step(self.meeting, len(self.meeting.agenda_items.all()))
+        else:
+            return HttpResponseBadRequest(_("Onbekende actie."))
+        return redirect(reverse("planning:run", args=[self.trajectory.pk, self.meeting.pk]))

@@ -42,10 +42,13 @@ class ScopedFormView(ScopedObjectMixin, FormView):
 
     @transaction.atomic
     def form_valid(self, form):
-        instance = self.object or self.model(trajectory=self.trajectory)
+        instance = self.object or self.new_instance()
         self.object = self.save(instance, form)
         messages.success(self.request, _("„%(name)s” is opgeslagen.") % {"name": self.object})
         return redirect(self.get_success_url())
+
+    def new_instance(self):
+        return self.model(trajectory=self.trajectory)
 
     def save(self, instance, form):
         return save_fields(instance, **form.cleaned_data)
