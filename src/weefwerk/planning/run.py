@@ -44,8 +44,9 @@ class RunState:
 
     @property
     def late_minutes(self) -> int:
-        late = (self.projected_end - self.run.ends_at).total_seconds() / 60
-        return max(0, math.ceil(late))
+        # Whole minutes only: a few seconds spent on a zero-minute welcome is not "late".
+        late = (self.projected_end - self.run.ends_at).total_seconds() // 60
+        return max(0, int(late))
 
     def schedule(self) -> list[tuple[AgendaItem, datetime]]:
         """Clock times of the remaining items from the projected end of the current one."""
