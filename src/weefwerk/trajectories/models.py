@@ -13,6 +13,15 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+# No 0/O, 1/I/L: a join code is read from a projector and typed on a phone.
+JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def new_join_code() -> str:
+    """Eight characters from 31: about 8.5e11 codes, and guessing is rate-limited."""
+    return "".join(secrets.choice(JOIN_ALPHABET) for _ in range(8))
+
+
 class Region(models.TextChoices):
     NORTH = "north", _("Noord")
     MIDDLE = "middle", _("Midden")
@@ -151,6 +160,9 @@ class Meeting(models.Model):
     # Raised on every change that a calendar must show, so Outlook updates the event.
     calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
     feedback_token = models.CharField(max_length=64, default=new_token, editable=False)
+    # The session's link and QR code for participants: check in, join the live session.
+    join_code = models.CharField(max_length=12, default=new_join_code, unique=True, editable=False)
+    joining_open = models.BooleanField(_("aanmelden via de code staat open"), default=True)
 
     class Meta:
         verbose_name = _("bijeenkomst")
