@@ -11,6 +11,13 @@ const files = {
   "@utrecht/component-library-css/dist/index.css": "utrecht/component-library.css",
   "@utrecht/design-tokens/dist/index.css": "utrecht/design-tokens.css",
   "htmx.org/dist/htmx.min.js": "htmx/htmx.min.js",
+  // The network map: Cytoscape.js with the fcose force layout (needs layout-base and
+  // cose-base loaded first) and SVG export.
+  "cytoscape/dist/cytoscape.min.js": "cytoscape/cytoscape.min.js",
+  "layout-base/layout-base.js": "cytoscape/layout-base.js",
+  "cose-base/cose-base.js": "cytoscape/cose-base.js",
+  "cytoscape-fcose/cytoscape-fcose.js": "cytoscape/cytoscape-fcose.js",
+  "cytoscape-svg/cytoscape-svg.js": "cytoscape/cytoscape-svg.js",
 };
 
 rmSync(target, { recursive: true, force: true });

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "weefwerk.trajectories",
     "weefwerk.people",
     "weefwerk.planning",
+    "weefwerk.networkmap",
     "weefwerk.public",
     "weefwerk.ui",
     "weefwerk.demo",
@@ -176,6 +177,10 @@ DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "Weefwerk <noreply@weefwerk.in
 # Coordinated vulnerability disclosure (/.well-known/security.txt).
 SECURITY_CONTACT = config("SECURITY_CONTACT", "mailto:security@weefwerk.invalid")
 SECURITY_POLICY_URL = config("SECURITY_POLICY_URL", "")
+
+# Calendar files: each session's UID is "weefwerk-meeting-<id>@<this>". Set it once to the
+# instance's own domain and never change it, or calendars will show every session twice.
+CALENDAR_UID_DOMAIN = config("CALENDAR_UID_DOMAIN", "weefwerk.invalid")
 
 # Uploads: imports are read in memory; keep them bounded.
 IMPORT_MAX_BYTES = config("IMPORT_MAX_BYTES", 5 * 1024 * 1024, cast=int)
