@@ -10,6 +10,13 @@ const target = join(root, "src", "weefwerk", "static", "vendor");
 const files = {
   "@utrecht/component-library-css/dist/index.css": "utrecht/component-library.css",
   "@utrecht/design-tokens/dist/index.css": "utrecht/design-tokens.css",
+  // Icons the tokens refer to (select arrow, link-list markers), next to their stylesheet.
+  "@utrecht/design-tokens/dist/background-image-icon.css": "utrecht/background-image-icon.css",
+  "@utrecht/design-tokens/src/arrow-dropdown.svg": "utrecht/arrow-dropdown.svg",
+  "@utrecht/design-tokens/src/pijltje.svg": "utrecht/pijltje.svg",
+  "@utrecht/design-tokens/src/pijltje-zwart.svg": "utrecht/pijltje-zwart.svg",
+  "@utrecht/design-tokens/src/pijltje-wit.svg": "utrecht/pijltje-wit.svg",
+  "@utrecht/design-tokens/src/icoon-zoek-rood.svg": "utrecht/icoon-zoek-rood.svg",
   "htmx.org/dist/htmx.min.js": "htmx/htmx.min.js",
   // The network map: Cytoscape.js with the fcose force layout (needs layout-base and
   // cose-base loaded first) and SVG export.

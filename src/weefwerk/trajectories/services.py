@@ -28,6 +28,35 @@ def meeting_create(*, trajectory: Trajectory, **fields) -> Meeting:
     return meeting
 
 
+# A change in any of these must reach calendars that already hold the session.
+CALENDAR_FIELDS = ("starts_at", "planned_minutes", "location", "title", "status")
+
+
+@transaction.atomic
+def meeting_update(meeting: Meeting, **fields) -> Meeting:
+    """Save a session; when its date, time, length, location, title or status changes, raise
+    ``calendar_sequence`` so calendar programs update the event instead of adding a second one.
+
+    Compares with the stored row, not with ``meeting`` itself: a ModelForm has already copied
+    the new values onto its instance when the form was validated.
+    """
+    stored = (
+        Meeting.objects.select_for_update()
+        .filter(pk=meeting.pk)
+        .values("calendar_sequence", *CALENDAR_FIELDS)
+        .first()
+    )
+    for name, value in fields.items():
+        setattr(meeting, name, value)
+    meeting.full_clean()
+    if stored is not None:
+        meeting.calendar_sequence = stored["calendar_sequence"]
+        if any(getattr(meeting, name) != stored[name] for name in CALENDAR_FIELDS):
+            meeting.calendar_sequence += 1
+    meeting.save()
+    return meeting
+
+
 def domain_create(*, trajectory: Trajectory, name: str) -> Domain:
     last = trajectory.domains.order_by("-position").first()
     return Domain.objects.create(

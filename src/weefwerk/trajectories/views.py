@@ -143,6 +143,10 @@ class MeetingCreateView(MeetingFormMixin, ScopedCreateView):
 class MeetingUpdateView(MeetingFormMixin, ScopedUpdateView):
     title = gettext_lazy("Bijeenkomst bewerken")
 
+    def save(self, instance, form):
+        # Through the service: a changed date, time or place raises the calendar sequence.
+        return services.meeting_update(instance, **form.cleaned_data)
+
 
 class MeetingDeleteView(ScopedDeleteView):
     model = Meeting

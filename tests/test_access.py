@@ -1,0 +1,499 @@
+"""Every URL under a trajectory, walked as each kind of user.
+
+The URLs come from the resolver, not from a hand-written list: a new URL with
+``<int:trajectory_id>`` in its route fails ``test_every_trajectory_url_is_covered`` until it has
+an entry in ``URLS`` below, so no page can skip the membership check.
+
+- anonymous: redirected to the login page, GET and POST, and nothing changes;
+- a user who is not a member (a facilitator of another trajectory): 404 for GET and POST, for
+  the real trajectory, for a trajectory id that does not exist, and for their own trajectory's id
+  with the other trajectory's object ids;
+- a manager (read-only): every POST is refused with 403 and the database does not change;
+  read pages give 200, form pages 403 (POST-only URLs 405);
+- a facilitator: every GET gives 200, and the same POST the manager sent does change the
+  database (so the manager's refusal is not just a broken form).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import pytest
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+
+from weefwerk.people.models import Organisation, Person
+from weefwerk.planning.models import AgendaItem, Homework
+from weefwerk.trajectories.models import Domain, Meeting, Membership, Role, Trajectory
+from weefwerk.trajectories.tests.factories import MeetingFactory, UserFactory, make_trajectory
+
+# --------------------------------------------------------------------------------------------
+# The URLs under a trajectory, found by walking the resolver.
+
+
+def _walk(patterns, prefix="", namespace=""):
+    for entry in patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or ""
+            full_ns = f"{namespace}:{ns}" if namespace and ns else (ns or namespace)
+            yield from _walk(entry.url_patterns, route, full_ns)
+        elif isinstance(entry, URLPattern) and entry.name:
+            name = f"{namespace}:{entry.name}" if namespace else entry.name
+            yield name, route
+
+
+def trajectory_urls() -> dict[str, str]:
+    """URL name -> route, for every named pattern whose route contains ``<int:trajectory_id>``."""
+    found = {}
+    for name, route in _walk(get_resolver().url_patterns):
+        if "<int:trajectory_id>" in route:
+            found[name] = route
+    return found
+
+
+# --------------------------------------------------------------------------------------------
+# The world every test runs in, and how to fill each URL's other arguments.
+
+
+@dataclass
+class World:
+    trajectory: Trajectory
+    facilitator: object
+    manager: object
+    outsider: object
+    outsider_trajectory: Trajectory
+    meeting: Meeting
+    domain: Domain
+    member: Membership
+    organisation: Organisation
+    person: Person
+    item: AgendaItem
+    item2: AgendaItem
+    homework: Homework
+    extra: dict = field(default_factory=dict)
+
+
+def _pending_import(world: World) -> dict:
+    """An uploaded, not yet confirmed import: made through the upload page as the facilitator."""
+    client = _client(world.facilitator)
+    url = reverse("people:import", args=[world.trajectory.pk])
+    page = client.get(url)
+    if page.status_code != 200:
+        pytest.xfail("import page being built")
+    data = response_form_data(page, url)
+    response = client.post(url, data)
+    if response.status_code != 302:
+        pytest.xfail("import page being built: the upload did not lead to a preview")
+    match = resolve(response["Location"].split("?")[0])
+    assert match.view_name == "people:import_preview", response["Location"]
+    return {"pk": match.kwargs["pk"]}
+
+
+@dataclass(frozen=True)
+class Page:
+    """How a URL behaves.
+
+    ``kind``: "read" (managers may look), "form" (editors only) or "action" (POST only: GET
+    gives 405 to everybody). ``post_data`` makes the POST the test sends; by default it is the
+    facilitator's form on the page with every value changed.
+    """
+
+    kind: str
+    kwargs: Callable[[World], dict] = lambda world: {}
+    facilitator_get: int = 200
+    post_data: Callable[[World], dict] | None = None
+    # Whether the facilitator's POST must be accepted and change the database.
+    facilitator_post_writes: bool = True
+
+
+def _pk(attr):
+    return lambda world: {"pk": getattr(world, attr).pk}
+
+
+def _meeting(attr=None):
+    def kwargs(world):
+        found = {"meeting_id": world.meeting.pk}
+        if attr:
+            found["pk"] = getattr(world, attr).pk
+        return found
+
+    return kwargs
+
+
+READ, FORM, ACTION = "read", "form", "action"
+
+URLS: dict[str, Page] = {
+    "trajectories:overview": Page(READ),
+    "trajectories:edit": Page(FORM),
+    "trajectories:delete": Page(FORM),
+    "trajectories:meetings": Page(READ),
+    "trajectories:meeting_create": Page(FORM),
+    "trajectories:meeting_edit": Page(FORM, _pk("meeting")),
+    "trajectories:meeting_delete": Page(FORM, _pk("meeting")),
+    "trajectories:domains": Page(READ),
+    "trajectories:domain_edit": Page(FORM, _pk("domain")),
+    "trajectories:domain_delete": Page(FORM, _pk("domain")),
+    "trajectories:members": Page(READ),
+    "trajectories:member_edit": Page(FORM, _pk("member")),
+    "trajectories:member_delete": Page(FORM, _pk("member")),
+    "people:organisations": Page(READ),
+    "people:organisation": Page(READ, _pk("organisation")),
+    "people:organisation_create": Page(FORM),
+    "people:organisation_edit": Page(FORM, _pk("organisation")),
+    "people:organisation_delete": Page(FORM, _pk("organisation")),
+    "people:people": Page(READ),
+    "people:person_create": Page(FORM),
+    "people:person_edit": Page(FORM, _pk("person")),
+    "people:person_delete": Page(FORM, _pk("person")),
+    "people:import": Page(FORM),
+    "people:import_preview": Page(FORM, _pending_import),
+    # A download (GET only), for editors.
+    "people:import_example": Page(
+        FORM, lambda world: {"kind": "personen"}, facilitator_post_writes=False
+    ),
+    # Sessions: agenda, run mode, homework, feedback.
+    "planning:meeting": Page(READ, _meeting()),
+    "planning:item_create": Page(FORM, _meeting()),
+    "planning:item_edit": Page(FORM, _meeting("item")),
+    "planning:item_delete": Page(FORM, _meeting("item")),
+    "planning:item_move": Page(
+        ACTION,
+        _meeting("item"),
+        facilitator_get=405,
+        post_data=lambda world: {"richting": "omlaag"},
+    ),
+    "planning:reorder": Page(
+        ACTION,
+        _meeting(),
+        facilitator_get=405,
+        post_data=lambda world: {"item": [world.item2.pk, world.item.pk]},
+    ),
+    "planning:fit": Page(FORM, _meeting(), post_data=lambda world: {"target": "60"}),
+    "planning:run": Page(FORM, _meeting(), post_data=lambda world: {"actie": "start"}),
+    "planning:homework_create": Page(FORM, _meeting()),
+    "planning:homework": Page(FORM, _meeting("homework"), facilitator_post_writes=False),
+    "planning:homework_edit": Page(FORM, _meeting("homework")),
+    "planning:homework_delete": Page(FORM, _meeting("homework")),
+    "planning:feedback_results": Page(FORM, _meeting(), facilitator_post_writes=False),
+    "planning:feedback_screen": Page(FORM, _meeting(), facilitator_post_writes=False),
+    # Planning the series of sessions, and the step 0 checklist (everyone reads it).
+    # Calendars and printable agendas; the team's agenda and the feed's settings for editors.
+    "planning:meeting_ics": Page(READ, _meeting()),
+    "planning:agenda_pdf_participants": Page(READ, _meeting()),
+    "planning:agenda_pdf_team": Page(FORM, _meeting(), facilitator_post_writes=False),
+    "planning:calendar": Page(FORM),
+    "planning:schedule": Page(
+        FORM,
+        post_data=lambda world: {
+            "first_date": "2030-01-08",
+            "start_time": "13:30",
+            "interval_weeks": "3",
+            "meetings": [world.meeting.pk],
+        },
+    ),
+    "planning:checklist": Page(READ),
+}
+
+URL_NAMES = sorted(set(trajectory_urls()) | set(URLS))
+
+
+@pytest.fixture
+def world(db) -> World:
+    facilitator = UserFactory(full_name="Fenna Gespreksleider")
+    trajectory = make_trajectory(user=facilitator)
+    manager = UserFactory(full_name="Mila Leidinggevende")
+    Membership.objects.create(trajectory=trajectory, user=manager, role=Role.MANAGER)
+    member = Membership.objects.create(
+        trajectory=trajectory, user=UserFactory(full_name="Daan Deelnemer"), role=Role.PARTICIPANT
+    )
+    outsider = UserFactory(full_name="Otto Buitenstaander")
+    outsider_trajectory = make_trajectory(user=outsider, name="Een ander traject")
+    domain = trajectory.domains.first()
+    organisation = Organisation.objects.create(trajectory=trajectory, name="Voedselbank Testdorp")
+    organisation.domains.add(domain)
+    person = Person.objects.create(
+        trajectory=trajectory, name="Sanne de Vries", organisation=organisation, function="Coach"
+    )
+    meeting = MeetingFactory(trajectory=trajectory, number=0, title="Voorbereiding")
+    item = AgendaItem.objects.create(meeting=meeting, position=0, title="Welkom", minutes=60)
+    item2 = AgendaItem.objects.create(meeting=meeting, position=1, title="Kennismaken", minutes=45)
+    homework = Homework.objects.create(meeting=meeting, title="Huiswerk", text="Bel iemand op.")
+    return World(
+        trajectory=trajectory,
+        facilitator=facilitator,
+        manager=manager,
+        outsider=outsider,
+        outsider_trajectory=outsider_trajectory,
+        meeting=meeting,
+        domain=domain,
+        member=member,
+        organisation=organisation,
+        person=person,
+        item=item,
+        item2=item2,
+        homework=homework,
+    )
+
+
+def _client(user=None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def _kwargs(name, world) -> dict:
+    """The URL's arguments other than the trajectory, made once per test."""
+    if name not in world.extra:
+        world.extra[name] = URLS[name].kwargs(world)
+    return world.extra[name]
+
+
+def _url(name, world, trajectory_id=None):
+    kwargs = {"trajectory_id": world.trajectory.pk if trajectory_id is None else trajectory_id}
+    kwargs.update(_kwargs(name, world))
+    return reverse(name, kwargs=kwargs)
+
+
+# --------------------------------------------------------------------------------------------
+# A snapshot of every table, to prove that a refused POST changed nothing.
+
+SKIP_TABLES = {"sessions.session", "axes.accessattempt", "axes.accesslog", "axes.accessfailurelog"}
+
+
+def snapshot() -> dict:
+    state = {}
+    for model in apps.get_models(include_auto_created=True):
+        label = model._meta.label_lower
+        if label in SKIP_TABLES:
+            continue
+        rows = model._default_manager.order_by("pk").values_list()
+        state[label] = [tuple(map(repr, row)) for row in rows]
+    return state
+
+
+def assert_unchanged(before, after, what):
+    changed = [label for label in before if before[label] != after[label]]
+    assert not changed, f"{what} changed {', '.join(changed)}"
+
+
+# --------------------------------------------------------------------------------------------
+# Form data: what the facilitator's page would submit, with every text changed.
+
+
+class _FormParser(HTMLParser):
+    """Collects the fields of the POST forms on a page (not the logout form in the header)."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms: list[dict] = []
+        self._form = None
+        self._select = None
+        self._textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: (v if v is not None else "") for k, v in attrs}
+        if tag == "form":
+            if a.get("method", "get").lower() == "post" and "uitloggen" not in a.get("action", ""):
+                self._form = {"action": a.get("action", ""), "fields": []}
+                self.forms.append(self._form)
+            return
+        if self._form is None:
+            return
+        if tag == "input" and a.get("name"):
+            self._form["fields"].append(("input", a))
+        elif tag == "select" and a.get("name"):
+            self._select = {"attrs": a, "options": []}
+        elif tag == "option" and self._select is not None:
+            self._select["options"].append(a)
+        elif tag == "textarea" and a.get("name"):
+            self._textarea = {"attrs": a, "text": ""}
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea["text"] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+        elif tag == "select" and self._select is not None:
+            if self._form is not None:
+                self._form["fields"].append(("select", self._select))
+            self._select = None
+        elif tag == "textarea" and self._textarea is not None:
+            if self._form is not None:
+                self._form["fields"].append(("textarea", self._textarea))
+            self._textarea = None
+
+
+CSV_UPLOAD = (
+    "naam,organisatie,functie,e-mailadres\n"
+    "Toegang Test,Voedselbank Testdorp,Vrijwilliger,toegang.test@voorbeeld.example\n"
+)
+
+
+def response_form_data(response, url: str) -> dict:
+    """``form_data`` of an HTML response; nothing for a download (calendar file, PDF)."""
+    if "text/html" not in response.get("Content-Type", ""):
+        return {}
+    return form_data(response.content.decode(), url)
+
+
+def form_data(html: str, url: str) -> dict:
+    """The data the first POST form on the page sends, texts replaced so that saving changes."""
+    parser = _FormParser()
+    parser.feed(html)
+    if not parser.forms:
+        return {}
+    data: dict = {}
+
+    def add(name, value):
+        data.setdefault(name, []).append(value)
+
+    for kind, item in parser.forms[0]["fields"]:
+        if kind == "input":
+            a = item
+            name, value, type_ = a["name"], a.get("value", ""), a.get("type", "text").lower()
+            if type_ in ("checkbox", "radio"):
+                if "checked" in a:
+                    add(name, value or "on")
+            elif type_ == "file":
+                data[name] = SimpleUploadedFile(
+                    "personen.csv", CSV_UPLOAD.encode(), content_type="text/csv"
+                )
+            elif type_ in ("submit", "button", "reset", "image"):
+                continue
+            elif name == "csrfmiddlewaretoken" or type_ == "hidden":
+                add(name, value)
+            elif type_ == "email":
+                add(name, "toegangstest@voorbeeld.example")
+            elif type_ == "url":
+                add(name, "https://toegangstest.example")
+            elif type_ in ("number", "datetime-local", "date", "time", "tel"):
+                add(name, value or {"number": "3", "tel": "0612345678"}.get(type_, ""))
+            else:
+                add(name, "Toegangstest")
+        elif kind == "select":
+            a, options = item["attrs"], item["options"]
+            # A chosen value becomes another one, so that saving changes something; an empty
+            # optional choice stays empty (other fields may depend on it).
+            selected = next((o.get("value", "") for o in options if "selected" in o), "")
+            others = [o["value"] for o in options if o.get("value") and "selected" not in o]
+            if others and (selected or "required" in a):
+                add(a["name"], others[-1])
+            else:
+                add(a["name"], selected)
+        else:
+            add(item["attrs"]["name"], "Toegangstest")
+    return {k: (v if not isinstance(v, list) or len(v) != 1 else v[0]) for k, v in data.items()}
+
+
+# --------------------------------------------------------------------------------------------
+# The tests.
+
+
+def test_every_trajectory_url_is_covered():
+    found = trajectory_urls()
+    missing = sorted(set(found) - set(URLS))
+    stale = sorted(set(URLS) - set(found))
+    assert not missing, (
+        f"These URLs under a trajectory have no entry in URLS in {__file__}: {missing}. "
+        "Add one (read page or form page, and how to fill its other arguments)."
+    )
+    assert not stale, f"URLS names URLs that no longer exist: {stale}"
+    assert len(found) >= 20
+
+
+def _page(name) -> Page:
+    if name not in URLS:
+        pytest.fail(f"{name} has no entry in URLS in {__file__}")
+    return URLS[name]
+
+
+@pytest.mark.parametrize("name", URL_NAMES)
+def test_anonymous_is_sent_to_login(world, name):
+    _page(name)
+    url = _url(name, world)
+    login = reverse("accounts:login")
+    before = snapshot()
+    client = _client()
+    for method in (client.get, client.post):
+        response = method(url)
+        assert response.status_code == 302, (method.__name__, url)
+        assert response["Location"].startswith(login), (method.__name__, response["Location"])
+    assert_unchanged(before, snapshot(), f"an anonymous POST to {url}")
+
+
+@pytest.mark.parametrize("name", URL_NAMES)
+def test_non_member_gets_404(world, name):
+    _page(name)
+    client = _client(world.outsider)
+    missing_id = Trajectory.objects.order_by("-pk").first().pk + 1000
+    urls = [
+        _url(name, world),  # a real trajectory the user is not a member of
+        _url(name, world, trajectory_id=missing_id),  # a trajectory that does not exist
+    ]
+    if any(isinstance(value, int) for value in _kwargs(name, world).values()):
+        # Their own trajectory's id, with the other trajectory's objects.
+        urls.append(_url(name, world, trajectory_id=world.outsider_trajectory.pk))
+    page = URLS[name]
+    data = page.post_data(world) if page.post_data else {"name": "Toegangstest"}
+    before = snapshot()
+    for index, url in enumerate(urls):
+        allowed = {404}
+        if index == 2:
+            # In their own trajectory a URL may refuse the method (405) before it looks up the
+            # object, whatever its id: that tells nothing about the other trajectory.
+            allowed.add(405)
+        response = client.get(url)
+        assert response.status_code in allowed, f"GET {url}: {response.status_code}"
+        response = client.post(url, data)
+        assert response.status_code in allowed, f"POST {url}: {response.status_code}"
+    assert_unchanged(before, snapshot(), f"a non-member's POST to {name}")
+
+
+@pytest.mark.parametrize("name", URL_NAMES)
+def test_manager_reads_but_never_writes(world, name):
+    page = _page(name)
+    url = _url(name, world)
+    if page.post_data:
+        data = page.post_data(world)
+    else:
+        data = response_form_data(_client(world.facilitator).get(url), url)
+
+    client = _client(world.manager)
+    response = client.get(url)
+    expected = {READ: 200, FORM: 403, ACTION: 405}[page.kind]
+    assert response.status_code == expected, f"GET {url} as manager"
+
+    before = snapshot()
+    for payload in (data, {}):
+        response = client.post(url, payload)
+        assert response.status_code == 403, f"POST {url} as manager with {payload!r}"
+    assert_unchanged(before, snapshot(), f"a manager's POST to {url}")
+
+
+@pytest.mark.parametrize("name", URL_NAMES)
+def test_facilitator_opens_every_page(world, name):
+    page = _page(name)
+    url = _url(name, world)
+    client = _client(world.facilitator)
+    response = client.get(url)
+    assert response.status_code == page.facilitator_get, f"GET {url} as facilitator"
+    if page.kind == READ or not page.facilitator_post_writes:
+        return
+    # The positive control for the manager test: the same form data, sent by the facilitator,
+    # is accepted and changes the database.
+    data = page.post_data(world) if page.post_data else response_form_data(response, url)
+    before = snapshot()
+    response = client.post(url, data)
+    assert response.status_code == 302, (
+        f"POST {url} as facilitator was not accepted ({response.status_code}); data {data!r}"
+    )
+    after = snapshot()
+    assert any(before[label] != after[label] for label in before), (
+        f"POST {url} as facilitator changed nothing"
+    )
