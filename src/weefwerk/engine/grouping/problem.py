@@ -153,7 +153,9 @@ def group_sizes(
         return []
     if groups is None:
         if max_size is None:
-            raise GroupingError("Geef een maximale groepsgrootte ('max_size') of een aantal groepen.")
+            raise GroupingError(
+                "Geef een maximale groepsgrootte ('max_size') of een aantal groepen."
+            )
         groups = math.ceil(n / max_size)
     if groups > n:
         raise GroupingError(f"{label}: {groups} groepen voor {n} aanwezigen kan niet.")
@@ -332,6 +334,13 @@ def build_problem(
         if r_max is not None and r_min is not None and r_min > r_max:
             raise GroupingError(f"{label}: 'min_size' is groter dan 'max_size'.")
         sizes = group_sizes(len(present), r_max, r_min, r_groups, counts, label)
+        if len(sizes) == 1:
+            for a, b in apart_pairs:
+                if a in present_set and b in present_set:
+                    raise GroupingError(
+                        f"{label}: {persons[a].id!r} en {persons[b].id!r} moeten uit elkaar, maar "
+                        f"er is maar één groep."
+                    )
         free = [s - counts.get(k, 0) for k, s in enumerate(sizes)]
         for block in free_blocks:
             if len(block) > max(free, default=0):

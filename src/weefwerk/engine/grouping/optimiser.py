@@ -1,0 +1,111 @@
+"""Public entry point: plan one or more rounds of groups."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Iterable, Mapping, Sequence
+
+from .construct import affine_rounds, max_rounds
+from .model import GroupingError, Person, Plan, RoundSpec
+from .problem import Problem, build_problem
+from .score import score_plan
+from .search import Search
+
+
+def _construction(problem: Problem, rng: random.Random) -> dict[int, list[list[int]]]:
+    """Affine-plane rounds when every round has the same people in equal groups."""
+    rounds = problem.rounds
+    first = rounds[0]
+    if not first.sizes or any(r.locked or r.blocks for r in rounds):
+        return {}
+    g, s = len(first.sizes), first.sizes[0]
+    present = set(first.present)
+    if any(set(r.present) != present or r.sizes != first.sizes for r in rounds):
+        return {}
+    if any(size != s for size in first.sizes):
+        return {}
+    count = min(len(rounds), max_rounds(g, s))
+    if count < 2:
+        return {}
+    people = list(first.present)
+    rng.shuffle(people)
+    return {
+        r: [[people[x] for x in group] for group in rnd]
+        for r, rnd in enumerate(affine_rounds(g, s, count))
+    }
+
+
+def plan_groups(
+    people: Sequence[Person | Mapping],
+    rounds: int | Sequence[RoundSpec | Mapping] = 1,
+    *,
+    max_size: int | None = None,
+    min_size: int | None = None,
+    groups: int | None = None,
+    met: Iterable = (),
+    apart: Iterable = (),
+    together: Iterable = (),
+    locked: Mapping | None = None,
+    seed: int = 0,
+    time_limit: float = 10.0,
+    max_iterations: int | None = None,
+    search: bool = True,
+) -> Plan:
+    """Plan all requested rounds together and return the best plan found.
+
+    `rounds` is a number of rounds for everybody, or a list of round specifications with their
+    own people present and sizes. Raises GroupingError (Dutch message) on input that cannot be
+    planned. The result is deterministic for a seed as long as the search is bounded by
+    `max_iterations` or reaches the proven lower bound before `time_limit`.
+    `search=False` gives the greedy start only (the benchmark's baseline).
+    """
+    started = time.perf_counter()
+    if isinstance(time_limit, bool) or not isinstance(time_limit, int | float) or time_limit <= 0:
+        raise GroupingError("'time_limit' moet een positief aantal seconden zijn.")
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise GroupingError("'seed' moet een geheel getal zijn.")
+    met, apart, together = list(met or ()), list(apart or ()), list(together or ())
+    problem = build_problem(
+        people,
+        rounds,
+        max_size=max_size,
+        min_size=min_size,
+        groups=groups,
+        met=met,
+        apart=apart,
+        together=together,
+        locked=locked,
+    )
+    rng = random.Random(seed)
+    engine = Search(problem, rng)
+    fixed = _construction(problem, rng) if search else {}
+    engine.load(engine.greedy_plan(fixed))
+    method = "affine+greedy" if fixed else "greedy"
+    if search:
+        engine.run(started + time_limit, max_iterations)
+        method += "+tabu"
+
+    ids = [p.id for p in problem.people]
+    plan_rounds = [[[ids[x] for x in sorted(group)] for group in rnd] for rnd in engine.groups]
+    score = score_plan(
+        problem.people,
+        plan_rounds,
+        met=[(ids[a], ids[b]) for a, b in problem.met],
+        apart=[(ids[a], ids[b]) for a, b in problem.apart],
+        together=[(ids[a], ids[b]) for a, b in problem.together],
+        locked=[{ids[p]: k for p, k in r.locked.items()} for r in problem.rounds],
+        sizes=[r.sizes for r in problem.rounds],
+    )
+    if score.hard_violations or score.size_violations:
+        raise GroupingError(
+            "Er is geen indeling gevonden die aan alle harde eisen voldoet (uit elkaar, samen, "
+            "vastgezet en groepsgrootte). Maak de eisen ruimer of geef meer tijd."
+        )
+    return Plan(
+        rounds=plan_rounds,
+        score=score,
+        seconds=time.perf_counter() - started,
+        iterations=getattr(engine, "iterations", 0),
+        method=method,
+    )
