@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from weefwerk.grouping.urls import public_urlpatterns as grouping_public
+from weefwerk.networkmap.urls import public_urlpatterns as networkmap_public
 from weefwerk.planning.urls import public_urlpatterns as planning_public
 
 urlpatterns = [
@@ -11,7 +13,12 @@ urlpatterns = [
     path("trajecten/", include("weefwerk.trajectories.urls")),
     path("trajecten/<int:trajectory_id>/", include("weefwerk.people.urls")),
     path("trajecten/<int:trajectory_id>/", include("weefwerk.planning.urls")),
+    path("trajecten/<int:trajectory_id>/", include("weefwerk.grouping.urls")),
+    path("trajecten/<int:trajectory_id>/", include("weefwerk.cases.urls")),
+    path("trajecten/<int:trajectory_id>/", include("weefwerk.networkmap.urls")),
     path("", include((planning_public, "planning_public"))),
+    path("", include((grouping_public, "grouping_public"))),
+    path("", include((networkmap_public, "networkmap_public"))),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]

@@ -6,6 +6,7 @@ connections between them belong to the trajectory. A consultation table's member
 snapshots freeze the whole network at a moment.
 """
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -79,6 +80,12 @@ class Element(models.Model):
     )
     # The id the element had in an imported file, to match a later import onto it.
     external_id = models.CharField(max_length=200, blank=True)
+    # The type as an imported file named it when it is not one of ours ("Company", or "" for
+    # none): written back on export so a round trip keeps it. None: export our own kind name.
+    # Cleared when someone changes the kind.
+    kind_in_file = models.CharField(max_length=200, null=True, blank=True)
+    # What an imported file had that has no field here (image, e-mail, url, format extras).
+    extra = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -170,6 +177,8 @@ class Connection(models.Model):
         related_name="reported_connections",
     )
     external_id = models.CharField(max_length=200, blank=True)
+    # What an imported file had that has no field here (label, a strength outside 1-3, ...).
+    extra = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -241,3 +250,37 @@ class Snapshot(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ImportBatch(models.Model):
+    """A network file that was read and checked, kept between the preview and the confirmation.
+
+    ``network`` is the engine's :class:`~weefwerk.engine.interchange.Network` as plain JSON.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("wacht op bevestiging")
+        DONE = "done", _("geïmporteerd")
+
+    trajectory = models.ForeignKey(
+        Trajectory, on_delete=models.CASCADE, related_name="network_import_batches"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="network_import_batches"
+    )
+    filename = models.CharField(_("bestandsnaam"), max_length=255)
+    format = models.CharField(_("formaat"), max_length=40, blank=True)
+    network = models.JSONField(default=dict)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import van een netwerk")
+        verbose_name_plural = _("imports van netwerken")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.filename

@@ -4,7 +4,6 @@ The PDF is tagged (PDF/UA-1: headings, tables and reading order for screen reade
 with its fonts embedded; the HTML and print stylesheet are in templates/planning/pdf/.
 """
 
-
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language

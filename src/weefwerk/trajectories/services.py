@@ -54,6 +54,9 @@ def meeting_update(meeting: Meeting, **fields) -> Meeting:
         if any(getattr(meeting, name) != stored[name] for name in CALENDAR_FIELDS):
             meeting.calendar_sequence += 1
     meeting.save()
+    from weefwerk.networkmap.services import snapshot_for_meeting  # no import cycle
+
+    snapshot_for_meeting(meeting)  # a session marked held freezes the network map once
     return meeting
 
 

@@ -1,0 +1,276 @@
+"""The interactive network map in a real browser: read, add, connect, filter, focus, undo,
+export, and an axe-core check at desktop and phone width.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from weefwerk.networkmap import services
+from weefwerk.networkmap.models import Connection, Element, Position
+from weefwerk.trajectories.models import Membership, Role
+from weefwerk.trajectories.tests.factories import UserFactory, make_trajectory
+
+PASSWORD = "geheim-wachtwoord-123"  # UserFactory's
+SCREENS = Path("/tmp/screens")  # for a person to look at
+
+
+def label(text):
+    """A label that starts with ``text`` (optional fields add "(niet verplicht)")."""
+    return re.compile(rf"^{re.escape(text)}", re.IGNORECASE)
+
+
+@pytest.fixture
+def small_network(transactional_db):
+    user = UserFactory(email="fenna@voorbeeld.example", full_name="Fenna de Boer")
+    trajectory = make_trajectory(user=user, name="Samen in Lindeveen")
+    domains = list(trajectory.domains.all())
+    school = services.element_create(
+        trajectory=trajectory,
+        kind="organisation",
+        label="Basisschool De Linde",
+        domains=domains[:1],
+    )
+    table = services.element_create(
+        trajectory=trajectory, kind="table", label="Buurtnetwerk Jeugd", tags=["wijk"]
+    )
+    bank = services.element_create(
+        trajectory=trajectory, kind="organisation", label="Voedselbank", status="proposed"
+    )
+    anna = services.element_create(trajectory=trajectory, kind="person", label="Anna de Vries")
+    far = services.element_create(
+        trajectory=trajectory, kind="programme", label="Kansrijk Opgroeien"
+    )
+    services.connection_create(
+        trajectory=trajectory, source=school, target=table, kind="takes_part_in"
+    )
+    services.connection_create(trajectory=trajectory, source=anna, target=school)
+    services.connection_create(trajectory=trajectory, source=far, target=anna, kind="funds")
+    services.positions_save(
+        services.default_map(trajectory),
+        {school.pk: (0, 0), table.pk: (200, 0), bank.pk: (0, 200), anna.pk: (-200, 0)},
+    )
+    manager = UserFactory(email="leiding@voorbeeld.example")
+    Membership.objects.create(trajectory=trajectory, user=manager, role=Role.MANAGER)
+    return {
+        "user": user,
+        "manager": manager,
+        "trajectory": trajectory,
+        "school": school,
+        "table": table,
+        "anna": anna,
+        "far": far,
+    }
+
+
+def open_map(page, trajectory):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"/trajecten/{trajectory.pk}/netwerk/")
+    timings = page.evaluate("() => window.weefwerkMap.ready")
+    assert "firstRender" in timings, timings
+    return errors
+
+
+def visible_labels(page):
+    return set(
+        page.evaluate(
+            "() => window.weefwerkMap.cy.nodes().not('.hidden').map(n => n.data('label'))"
+        )
+    )
+
+
+def summary(page):
+    return page.locator("#map-summary")
+
+
+def test_edit_filter_focus_undo_and_export(page, login, small_network):
+    trajectory = small_network["trajectory"]
+    login(page, small_network["user"].email, PASSWORD)
+    errors = open_map(page, trajectory)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Netwerkkaart")
+    expect(summary(page)).to_contain_text("5 van 5 elementen en 3 van 3 verbindingen")
+    # The element without a saved place got one from the layout, and it is saved.
+    page.evaluate("() => window.weefwerkMap.flushPositions()")
+    assert Position.objects.filter(element=small_network["far"]).exists()
+    legend = page.locator("#map-legend")
+    expect(legend).to_contain_text("Organisatie")
+    expect(legend).to_contain_text("Gestreepte rand: voorgesteld")
+
+    # A new element through the side panel.
+    new = page.locator("#map-new-form")
+    new.get_by_label(label("Naam")).fill("Jongerenwerk Oost")
+    new.get_by_label(label("Soort")).select_option(label="Organisatie")
+    new.get_by_role("button", name="Toevoegen").click()
+    expect(page.locator("#map-status")).to_contain_text("‘Jongerenwerk Oost’ is toegevoegd.")
+    created = Element.objects.get(trajectory=trajectory, label="Jongerenwerk Oost")
+    assert Position.objects.filter(element=created).exists()
+    expect(page.locator("#map-element-title")).to_have_text("Jongerenwerk Oost")
+    expect(summary(page)).to_contain_text("6 van 6 elementen")
+
+    # ... connected to the school with "verbind met".
+    page.locator("#map-connect-details summary").click()
+    connect = page.locator("#map-connect-form")
+    connect.get_by_label(label("Zoek in de lijst")).fill("linde")
+    connect.get_by_label("Verbinden met").select_option(label="Basisschool De Linde (organisatie)")
+    connect.get_by_label(label("Soort verbinding")).select_option(label="Verwijst naar")
+    connect.get_by_role("button", name="Verbinden").click()
+    expect(page.locator("#map-status")).to_contain_text("Verbinding met ‘Basisschool De Linde’")
+    connection = Connection.objects.get(source=created, target=small_network["school"])
+    assert connection.kind == "refers_to"
+    expect(page.locator("#map-connection-list")).to_contain_text(
+        "Jongerenwerk Oost verwijst naar Basisschool De Linde"
+    )
+
+    # A wrong edit: the message is in Dutch and nothing changes.
+    page.locator("#map-edit-details summary").click()
+    form = page.locator("#map-element-form")
+    form.get_by_label("Naam", exact=True).fill("")
+    form.get_by_role("button", name="Opslaan").click()
+    expect(form.locator(".utrecht-form-field-error-message")).to_have_text(
+        "Geef het element een naam."
+    )
+    expect(form.get_by_label("Naam", exact=True)).to_have_attribute("aria-invalid", "true")
+    form.get_by_label("Naam", exact=True).fill("Jongerenwerk Lindeveen-Oost")
+    form.get_by_label(label("Labels")).fill("jeugd, wijk")
+    form.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("#map-status")).to_have_text("Opgeslagen.")
+    created.refresh_from_db()
+    assert created.label == "Jongerenwerk Lindeveen-Oost" and created.tags == ["jeugd", "wijk"]
+
+    # Filters: hide the organisations, then only the tag "wijk".
+    page.locator("#map-filters").get_by_label("Organisatie", exact=True).uncheck()
+    expect(summary(page)).to_contain_text("3 van 6 elementen")
+    assert "Basisschool De Linde" not in visible_labels(page)
+    page.locator("#map-filters").get_by_label("Organisatie", exact=True).check()
+    page.get_by_label("Label", exact=True).select_option("wijk")
+    assert visible_labels(page) == {"Buurtnetwerk Jeugd", "Jongerenwerk Lindeveen-Oost"}
+    page.get_by_role("button", name="Alle filters uit").click()
+    expect(summary(page)).to_contain_text("6 van 6 elementen")
+
+    # Search and focus: one step around Anna, then two.
+    page.get_by_label("Zoek op naam").fill("anna")
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page.locator("#map-status")).to_contain_text("1 gevonden: Anna de Vries")
+    expect(page.get_by_label("Element", exact=True)).to_have_value(str(small_network["anna"].pk))
+    page.get_by_role("button", name="Toon omgeving").click()
+    assert visible_labels(page) == {"Anna de Vries", "Basisschool De Linde", "Kansrijk Opgroeien"}
+    expect(summary(page)).to_contain_text("Omgeving van ‘Anna de Vries’")
+    page.get_by_label("Stappen").select_option("2")
+    page.get_by_role("button", name="Toon omgeving").click()
+    assert "Buurtnetwerk Jeugd" in visible_labels(page)
+    assert "Voedselbank" not in visible_labels(page)
+    page.get_by_role("button", name="Hele netwerk tonen").click()
+    expect(summary(page)).to_contain_text("6 van 6 elementen")
+
+    # Undo, last change first: the edit, the connection, the new element.
+    undo = page.locator("#map-undo")
+    expect(undo).to_contain_text("wijzigen")
+    undo.click()
+    expect(page.locator("#map-status")).to_contain_text("Ongedaan gemaakt")
+    created.refresh_from_db()
+    assert created.label == "Jongerenwerk Oost" and created.tags == []
+    expect(undo).to_contain_text("verbinding toevoegen")
+    undo.click()
+    expect(undo).to_contain_text("‘Jongerenwerk Oost’ toevoegen")
+    assert not Connection.objects.filter(source=created).exists()
+    undo.click()
+    expect(summary(page)).to_contain_text("5 van 5 elementen")
+    assert not Element.objects.filter(pk=created.pk).exists()
+    expect(undo).to_be_disabled()
+
+    # Delete an element with its connections, and undo brings both back.
+    page.get_by_label("Element", exact=True).select_option(str(small_network["anna"].pk))
+    page.get_by_role("button", name="Bekijk en bewerk").click()
+    expect(page.locator("#map-element-title")).to_be_focused()
+    page.get_by_role("button", name="Element verwijderen").click()
+    expect(page.locator("#map-status")).to_contain_text("‘Anna de Vries’ is verwijderd")
+    assert not Element.objects.filter(label="Anna de Vries").exists()
+    assert Connection.objects.filter(trajectory=trajectory).count() == 1
+    undo.click()
+    expect(summary(page)).to_contain_text("5 van 5 elementen en 3 van 3 verbindingen")
+    anna = Element.objects.get(label="Anna de Vries")
+    assert Connection.objects.filter(source=anna).count() == 1
+    assert Connection.objects.filter(target=anna, kind="funds").count() == 1
+
+    # PNG and SVG as downloads.
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download als PNG").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".png")
+    assert download.path().read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download als SVG").click()
+    assert download_info.value.suggested_filename.endswith(".svg")
+    assert b"<svg" in download_info.value.path().read_bytes()[:500]
+
+    assert not errors, errors
+
+
+def test_dragging_saves_the_position_and_undo_moves_it_back(page, login, small_network):
+    trajectory = small_network["trajectory"]
+    login(page, small_network["user"].email, PASSWORD)
+    open_map(page, trajectory)
+    school = small_network["school"]
+    page.locator("#map-canvas").scroll_into_view_if_needed()
+    box = page.locator("#map-canvas").bounding_box()
+    point = page.evaluate(
+        "(pk) => window.weefwerkMap.cy.getElementById('n' + pk).renderedPosition()", school.pk
+    )
+    x, y = box["x"] + point["x"], box["y"] + point["y"]
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 40, y + 30, steps=5)
+    page.mouse.move(x + 80, y + 60, steps=5)
+    page.mouse.up()
+    page.wait_for_function("() => window.weefwerkMap.undoDepth() > 0")
+    page.evaluate("() => window.weefwerkMap.flushPositions()")
+    moved = Position.objects.get(element=school)
+    assert (moved.x, moved.y) != (0.0, 0.0)
+    page.locator("#map-undo").click()
+    expect(page.locator("#map-status")).to_contain_text("Ongedaan gemaakt: element verplaatsen")
+    page.wait_for_timeout(300)
+    back = Position.objects.get(element=school)
+    assert (back.x, back.y) == (0.0, 0.0)
+
+
+def test_manager_sees_the_map_read_only(page, login, small_network):
+    login(page, small_network["manager"].email, PASSWORD)
+    errors = open_map(page, small_network["trajectory"])
+    expect(page.locator("#map-new-form")).to_have_count(0)
+    expect(page.locator("#map-undo")).to_have_count(0)
+    page.get_by_label("Element", exact=True).select_option(str(small_network["school"].pk))
+    page.get_by_role("button", name="Bekijk", exact=True).click()
+    expect(page.locator("#map-element-title")).to_have_text("Basisschool De Linde")
+    expect(page.locator("#map-element-form")).to_have_count(0)
+    expect(page.locator("#map-connection-list")).to_contain_text("neemt deel aan")
+    assert not errors, errors
+
+
+def test_the_map_page_passes_axe(page, axe, login, small_network):
+    login(page, small_network["user"].email, PASSWORD)
+    open_map(page, small_network["trajectory"])
+    reports = axe.check_current("map page")
+    # With the side panel open and its forms unfolded.
+    page.evaluate("(pk) => window.weefwerkMap.openElement(pk)", small_network["school"].pk)
+    page.locator("#map-edit-details summary").click()
+    page.locator("#map-connect-details summary").click()
+    reports += axe.check_current("map page with the side panel")
+    SCREENS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENS / "network-map.png", full_page=True)
+    assert not reports, "axe found violations:\n\n" + "\n\n".join(reports)
+
+
+def test_the_map_works_at_phone_width(page, login, small_network):
+    login(page, small_network["user"].email, PASSWORD)
+    page.set_viewport_size({"width": 360, "height": 740})
+    open_map(page, small_network["trajectory"])
+    canvas = page.locator("#map-canvas").bounding_box()
+    panel = page.locator(".ww-map__panel").bounding_box()
+    assert panel["y"] >= canvas["y"] + canvas["height"] - 1  # the panel is below the map
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 360, width
+    SCREENS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENS / "network-map-phone.png", full_page=True)
