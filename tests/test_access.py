@@ -440,6 +440,69 @@ CASES_URLS = {
 URLS.update(CASES_URLS)
 
 
+# --- change wishes, agreements, follow-up ---
+def _wish(world):
+    from weefwerk.actions.tests.factories import make_wish
+
+    return {"pk": make_wish(world.trajectory).pk}
+
+
+def _agreement(world):
+    from weefwerk.actions.tests.factories import make_agreement
+
+    return {"pk": make_agreement(world.trajectory, owners=[world.person]).pk}
+
+
+def _followup_meeting(world):
+    from weefwerk.actions.services import followup_meetings_ensure
+
+    return {"meeting_id": followup_meetings_ensure(world.trajectory)[0].pk}
+
+
+def _other_wish(world):
+    from weefwerk.actions.tests.factories import make_wish
+
+    return {"into": make_wish(world.trajectory, "Een spreekuur").pk}
+
+
+ACTIONS_URLS = {
+    "actions:board": Page(READ),
+    "actions:needs": Page(READ),
+    "actions:wishes": Page(READ),
+    "actions:followup": Page(READ),
+    "actions:agreement": Page(READ, _agreement),
+    "actions:organisation": Page(READ, _pk("organisation")),
+    "actions:wish": Page(READ, _wish),
+    "actions:followup_meeting": Page(READ, _followup_meeting),
+    "actions:agreement_create": Page(
+        FORM, post_data=lambda world: {"what": "Toegangstest", "owners": [world.person.pk]}
+    ),
+    "actions:agreement_edit": Page(FORM, _agreement),
+    "actions:agreement_delete": Page(FORM, _agreement),
+    "actions:commit": Page(
+        FORM,
+        _agreement,
+        post_data=lambda world: {"people": [world.person.pk], "committed_on": "2030-01-08"},
+    ),
+    "actions:update_create": Page(FORM, _agreement),
+    "actions:wish_create": Page(FORM),
+    "actions:wish_edit": Page(FORM, _wish),
+    "actions:wish_choose": Page(FORM, _wish, post_data=lambda world: {"owners": [world.person.pk]}),
+    "actions:wish_merge": Page(ACTION, _wish, facilitator_get=405, post_data=_other_wish),
+    "actions:voting": Page(FORM),
+    "actions:followup_plan": Page(
+        FORM,
+        post_data=lambda world: {
+            "first_date": "2030-01-08",
+            "start_time": "13:30",
+            "interval_weeks": "6",
+        },
+    ),
+    "actions:links": Page(FORM, facilitator_post_writes=False),
+}
+URLS.update(ACTIONS_URLS)
+
+
 URL_NAMES = sorted(set(trajectory_urls()) | set(URLS))
 
 
