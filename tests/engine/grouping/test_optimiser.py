@@ -121,3 +121,41 @@ def test_bad_input_is_refused(kwargs, fragment):
 def test_duplicate_ids_are_refused():
     with pytest.raises(GroupingError, match="twee keer"):
         plan_groups([{"id": "a"}, {"id": "a"}], 1, max_size=2)
+
+
+def _domain_people():
+    return [
+        {
+            "id": f"p{i}",
+            "organisation": f"o{i % 6}",
+            "domains": [f"d{i % 4}"] + ([f"d{(i // 4) % 4}"] if i % 3 == 0 else []),
+            "expert": i < 3,
+        }
+        for i in range(24)
+    ]
+
+
+def test_domain_polish_keeps_its_bookkeeping_and_never_worsens_higher_levels():
+    import random
+    import time
+
+    from weefwerk.engine.grouping.problem import build_problem
+    from weefwerk.engine.grouping.search import Search
+
+    problem = build_problem(_domain_people(), 3, max_size=5)
+    engine = Search(problem, random.Random(5))
+    engine.load(engine.greedy_plan())
+    engine.run(time.perf_counter() + 5, max_iterations=50, check=True)
+    before = engine.components()
+    engine.polish_patience = 10**9
+    engine.polish(time.perf_counter() + 5, max_steps=3000, check=True)
+    engine.check_tables()
+    after = engine.components()
+    assert after[:5] <= before[:5]
+    assert after <= before
+
+
+def test_same_seed_same_plan_with_domain_polish():
+    one = plan_groups(_domain_people(), 3, max_size=5, seed=3, max_iterations=100)
+    two = plan_groups(_domain_people(), 3, max_size=5, seed=3, max_iterations=100)
+    assert one.rounds == two.rounds

@@ -83,8 +83,16 @@ def plan_groups(
     engine.load(engine.greedy_plan(fixed))
     method = "affine+greedy" if fixed else "greedy"
     if search:
-        engine.run(started + time_limit, max_iterations)
+        # Tabu search for everything; with domains it hands over to the domain polish once the
+        # higher levels are at their bounds, and at the latest after 60 % of the time.
+        engine.run(
+            started + time_limit,
+            max_iterations,
+            tabu_deadline=started + 0.6 * time_limit if engine.has_domains else None,
+        )
         method += "+tabu"
+        if engine.polish_steps:
+            method += "+polish"
 
     ids = [p.id for p in problem.people]
     plan_rounds = [[[ids[x] for x in sorted(group)] for group in rnd] for rnd in engine.groups]

@@ -16,9 +16,11 @@ pairs into a handful of popcounts.
 
 from __future__ import annotations
 
+import math
 import random
 import time
 from itertools import combinations
+from operator import add, sub
 
 from .problem import Problem
 from .score import colleague_lower_bound
@@ -97,6 +99,7 @@ class Search:
         self.has_static = self.has_coll or self.has_apart
         self.static_max = [max(row) for row in self.static] if n else []
         self.domain_max = max((len(d) for d in self.domains), default=0)
+        self.big = 4 * self.WH * (pairs_max + 1) + 1  # more than any swap can change
         # Search parameters (tenure range after Dotú and Van Hentenryck: 4..100).
         self.tenure = (4, 100)
         self.stable_limit = 300
@@ -104,6 +107,13 @@ class Search:
         # Give up after this many iterations without a better plan: saves time on instances
         # whose lower bound cannot be reached, and makes such runs independent of the clock.
         self.patience = 20000
+        # Domain polish: tries per tabu iteration allowed when max_iterations bounds the run,
+        # and tries without a gain before it gives up.
+        self.polish_factor = 50
+        self.polish_patience = 200000
+        self.polish_repeat = 2  # a repeat pair weighs as much as this many domain duplicates
+        self.polish_temperature = 0.5
+        self.polish_steps = 0
 
     # ----------------------------------------------------------------- bounds
     def _lower_bound_cost(self) -> int:
@@ -173,6 +183,12 @@ class Search:
                     meet[b][a] += 1
         self.meet = meet
         WR, st = self.WR, self.static
+        # P2[a][b]: twice what a and b cost each other in one group (met before, colleagues,
+        # apart); a swap's pair part is C[a][B] + C[b][A] - own[a] - own[b] - P2[a][b].
+        self.P2 = [
+            [2 * ((WR if mx[y] else 0) + sx[y]) for y in range(n)]
+            for mx, sx in zip(meet, st, strict=True)
+        ]
         self.C = []
         self.own = []
         for r, rnd in enumerate(self.groups):
@@ -390,6 +406,8 @@ class Search:
     def _cross_once(self, p: int, x: int, delta: int) -> None:
         """p and x went from never met to met (or back): join costs change in every round."""
         C = self.C
+        self.P2[p][x] += 2 * delta
+        self.P2[x][p] += 2 * delta
         for r, pos in enumerate(self.pos):
             kp, kx = pos[p], pos[x]
             if kp >= 0 and kx >= 0:
@@ -524,6 +542,8 @@ class Search:
                             break
         if not conflict:
             return None
+        if not (has_experts or has_domains):
+            return self._best_pair_swap(r, it, best_cost, tabu_r, conflict)
 
         cost = self.cost
         best_delta = None
@@ -576,7 +596,72 @@ class Search:
         a, b = candidates[self.rng.randrange(len(candidates))]
         return best_delta, a, b
 
-    def run(self, deadline: float, max_iterations: int | None = None, check: bool = False) -> int:
+    def _best_pair_swap(
+        self, r: int, it: int, best_cost: int, tabu_r: list[list[int]], conflict: list[int]
+    ):
+        """_best_swap when only pair costs count: the scan over partners runs in C-level maps.
+
+        For a conflicting a in group A the delta of swapping with b is
+        C[a][pos b] - own[a] + (C[b][A] - own[b]) - P2[a][b]; the bracket depends on A only and
+        is computed once per group, people of group A itself get a prohibitive value.
+        """
+        pos = self.pos[r]
+        Cr, Or = self.C[r], self.own[r]
+        P2 = self.P2
+        movable = self.movable[r]
+        posm = [pos[b] for b in movable]
+        cost = self.cost
+        big = self.big
+        join: dict[int, list[int]] = {}
+        best_delta = None
+        candidates: list[tuple[int, int]] = []
+        for a in conflict:
+            A = pos[a]
+            col = join.get(A)
+            if col is None:
+                col = [
+                    Cr[b][A] - Or[b] if k != A else big for b, k in zip(movable, posm, strict=True)
+                ]
+                join[A] = col
+            oa = Or[a]
+            vals = list(
+                map(
+                    sub,
+                    map(add, map(Cr[a].__getitem__, posm), col),
+                    map(P2[a].__getitem__, movable),
+                )
+            )
+            m = min(vals)
+            if m >= big or (best_delta is not None and m - oa > best_delta):
+                continue
+            found = [(a, movable[i]) for i, v in enumerate(vals) if v == m]
+            if cost + m - oa >= best_cost:  # no aspiration: tabu partners are out
+                ta = tabu_r[a]
+                found = [(a, b) for a, b in found if ta[b] <= it]
+                if not found:
+                    vals = [v if ta[b] <= it else big for v, b in zip(vals, movable, strict=True)]
+                    m = min(vals)
+                    if m >= big or (best_delta is not None and m - oa > best_delta):
+                        continue
+                    found = [(a, movable[i]) for i, v in enumerate(vals) if v == m]
+            d = m - oa
+            if best_delta is None or d < best_delta:
+                best_delta = d
+                candidates = found
+            else:
+                candidates += found
+        if not candidates:
+            return ()
+        a, b = candidates[self.rng.randrange(len(candidates))]
+        return best_delta, a, b
+
+    def run(
+        self,
+        deadline: float,
+        max_iterations: int | None = None,
+        check: bool = False,
+        tabu_deadline: float | None = None,
+    ) -> int:
         """Improve the loaded plan until the deadline; leaves the best plan loaded."""
         rng = self.rng
         best_cost = self.cost
@@ -590,13 +675,19 @@ class Search:
         last_improvement = last_best = 0
         it = 0
         order = self.active
+        # With domains, the tabu phase hands over to the domain polish (below) once every
+        # higher level is at its bound, or at `tabu_deadline`.
+        WR = self.WR
+        split = self.has_domains
+        goal = self.target // WR if split else self.target
+        tabu_deadline = deadline if tabu_deadline is None else min(tabu_deadline, deadline)
         while True:
             it += 1
             if max_iterations is not None and it > max_iterations:
                 break
             if it - last_best > self.patience:
                 break
-            if it & 7 == 0 and time.perf_counter() > deadline:
+            if it & 7 == 0 and time.perf_counter() > tabu_deadline:
                 break
             # Best swap over all rounds (Dotú and Van Hentenryck); ties broken at random.
             start = rng.randrange(len(order))
@@ -635,7 +726,7 @@ class Search:
                 best_cost = self.cost
                 best_plan = [[list(g) for g in rnd] for rnd in self.groups]
                 last_improvement = last_best = it
-                if best_cost <= self.target:
+                if (best_cost // WR if split else best_cost) <= goal:
                     break
             elif it - last_improvement > stable_limit:
                 # Stalled: restart from the best plan, shaken by a few random swaps.
@@ -653,4 +744,110 @@ class Search:
         self.iterations = it
         if self.cost != best_cost:
             self.load(best_plan)
+        if split and self.cost > self.target:
+            budget = None if max_iterations is None else self.polish_factor * max_iterations
+            self.polish_steps = self.polish(deadline, budget, check)
         return it
+
+    def delta(self, r: int, a: int, b: int) -> int:
+        """Exact change of the weighted cost when a and b (in different groups) swap in round r."""
+        pos = self.pos[r]
+        A, B = pos[a], pos[b]
+        Cr, Or = self.C[r], self.own[r]
+        d = Cr[a][B] - Or[a] + Cr[b][A] - Or[b] - self.P2[a][b]
+        ea, eb = self.expert[a], self.expert[b]
+        if ea != eb:
+            lo, hi = self.e_bounds[r]
+            ec = self.ecount[r]
+            s = eb - ea  # change of group A's count; B changes the other way
+            d += self.WE * (
+                _deviation(ec[A] + s, lo, hi)
+                - _deviation(ec[A], lo, hi)
+                + _deviation(ec[B] - s, lo, hi)
+                - _deviation(ec[B], lo, hi)
+            )
+        ta, tb = self.trained[a], self.trained[b]
+        if ta != tb:
+            lo, hi = self.t_bounds[r]
+            tc = self.tcount[r]
+            s = tb - ta
+            d += self.WT * (
+                _deviation(tc[A] + s, lo, hi)
+                - _deviation(tc[A], lo, hi)
+                + _deviation(tc[B] - s, lo, hi)
+                - _deviation(tc[B], lo, hi)
+            )
+        da, db = self.domains[a], self.domains[b]
+        if da != db:
+            cA, cB = self.dcount[r][A], self.dcount[r][B]
+            for dd in da:
+                if dd not in db:
+                    d += (cB[dd] >= 1) - (cA[dd] >= 2)
+            for dd in db:
+                if dd not in da:
+                    d += (cA[dd] >= 1) - (cB[dd] >= 2)
+        return d
+
+    def polish(self, deadline: float, max_steps: int | None = None, check: bool = False) -> int:
+        """Domain phase: simulated annealing on swaps of someone with a doubled domain or a
+        repeat pair, under a softened objective in which a repeat pair costs `polish_repeat`
+        domain duplicates and anything above repeat pairs stays prohibitive. A plan with zero
+        repeats is a tight local optimum for single swaps (every swap makes a new repeat), so
+        the walk has to pass through plans with a few repeats to spread domains better. The best
+        plan under the true lexicographic cost is kept, so no level above domains ever ends up
+        worse. Stops at the bound, at the deadline, after `max_steps` tries or after
+        `polish_patience` tries without a better plan."""
+        rng = self.rng
+        rounds = self.active
+        if not rounds:
+            return 0
+        domains = self.domains
+        WR, WC = self.WR, self.WC
+        lam = self.polish_repeat
+        temperature = self.polish_temperature
+        best_cost = self.cost
+        best_plan = [[list(g) for g in rnd] for rnd in self.groups]
+        step = last = 0
+        limit = self.polish_patience
+        exp, random_ = math.exp, rng.random
+        half_c, half_r = WC // 2, WR // 2
+        while best_cost > self.target:
+            step += 1
+            if max_steps is not None and step > max_steps:
+                break
+            if step - last > limit:
+                break
+            if step & 63 == 0 and time.perf_counter() > deadline:
+                break
+            r = rounds[rng.randrange(len(rounds))]
+            movable = self.movable[r]
+            a = movable[rng.randrange(len(movable))]
+            pos = self.pos[r]
+            if not self.own[r][a]:
+                counts = self.dcount[r][pos[a]]
+                if not any(counts[d] > 1 for d in domains[a]):
+                    continue
+            b = movable[rng.randrange(len(movable))]
+            if pos[b] == pos[a]:
+                continue
+            d = self.delta(r, a, b)
+            if d:
+                # d = WC * high + WR * rep + dom with small |rep| and |dom|: take it apart.
+                high, rest = divmod(d + half_c, WC)
+                if high > 0:
+                    continue
+                rep, dom = divmod(rest - half_c + half_r, WR)
+                soft = lam * rep + dom - half_r
+                if high == 0 and soft > 0 and random_() >= exp(-soft / temperature):
+                    continue
+            self._swap(r, a, b)
+            self.cost += d
+            if check:
+                assert self.cost == self.full_cost(), (step, self.cost, self.full_cost())
+            if self.cost < best_cost:
+                best_cost = self.cost
+                best_plan = [[list(g) for g in rnd] for rnd in self.groups]
+                last = step
+        if self.cost != best_cost:
+            self.load(best_plan)
+        return step
