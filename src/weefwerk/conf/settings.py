@@ -185,6 +185,15 @@ SECURITY_POLICY_URL = config("SECURITY_POLICY_URL", "")
 # instance's own domain and never change it, or calendars will show every session twice.
 CALENDAR_UID_DOMAIN = config("CALENDAR_UID_DOMAIN", "weefwerk.invalid")
 
+# The instance's address, for links in e-mails sent without a request (reminders).
+WEEFWERK_BASE_URL = config("WEEFWERK_BASE_URL", "http://127.0.0.1:8000")
+# Follow-up: reminder this many days before a follow-up meeting; dots per person when voting.
+ACTIONS_REMINDER_DAYS_AHEAD = config("ACTIONS_REMINDER_DAYS_AHEAD", 7, cast=int)
+ACTIONS_DOTS_PER_PERSON = config("ACTIONS_DOTS_PER_PERSON", 3, cast=int)
+# Seconds the group optimiser may use on a click ("maak groepen") and for the forecast.
+WEEFWERK_GROUPS_SECONDS = config("WEEFWERK_GROUPS_SECONDS", 2.0, cast=float)
+WEEFWERK_FORECAST_SECONDS = config("WEEFWERK_FORECAST_SECONDS", 2.0, cast=float)
+
 # Uploads: imports are read in memory; keep them bounded.
 IMPORT_MAX_BYTES = config("IMPORT_MAX_BYTES", 5 * 1024 * 1024, cast=int)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
