@@ -29,6 +29,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from weefwerk.engine import interchange as ix
+from weefwerk.engine.interchange import vocabulary
 from weefwerk.networkmap.models import (
     Connection,
     ConnectionKind,
@@ -48,51 +49,12 @@ KIND_NAMES = {
     ElementKind.PROGRAMME: "Programma of project",
     ElementKind.INFORMAL: "Informeel netwerk",
 }
-KIND_WORDS = {
-    ElementKind.ORGANISATION: (
-        "organisation",
-        "organization",
-        "organisatie",
-        "organisaties",
-        "instelling",
-        "org",
-    ),
-    ElementKind.PERSON: ("person", "persoon", "personen", "people", "individual", "mens"),
-    ElementKind.TABLE: ("table", "overleg", "overleggen", "overlegtafel", "consultation table"),
-    ElementKind.PROGRAMME: (
-        "programme",
-        "program",
-        "programma",
-        "project",
-        "programma's",
-        "projecten",
-        "programma of project",
-    ),
-    ElementKind.INFORMAL: (
-        "informal",
-        "informeel",
-        "informeel netwerk",
-        "informal network",
-        "informele organisatie",
-    ),
-}
 CONNECTION_NAMES = {
     ConnectionKind.TAKES_PART_IN: "neemt deel aan",
     ConnectionKind.WORKS_WITH: "werkt samen met",
     ConnectionKind.REFERS_TO: "verwijst naar",
     ConnectionKind.CALLS_WHEN_STUCK: "belt als hij of zij vastloopt",
     ConnectionKind.FUNDS: "financiert",
-}
-CONNECTION_WORDS = {
-    ConnectionKind.TAKES_PART_IN: ("takes part in", "neemt deel aan", "lid van", "member of"),
-    ConnectionKind.WORKS_WITH: ("works with", "werkt samen met", "samenwerking"),
-    ConnectionKind.REFERS_TO: ("refers to", "verwijst naar", "verwijzing"),
-    ConnectionKind.CALLS_WHEN_STUCK: (
-        "calls when stuck",
-        "belt als hij of zij vastloopt",
-        "belt bij vastlopen",
-    ),
-    ConnectionKind.FUNDS: ("funds", "financiert", "financiering"),
 }
 STATUS_NAMES = {
     Status.ACTIVE: "op de kaart",
@@ -117,19 +79,10 @@ CUSTOM_KIND_MAX = 100
 EXTERNAL_ID_MAX = 200
 
 
-def _lookup(words: dict) -> dict[str, str]:
-    table = {}
-    for value, names in words.items():
-        table[str(value)] = value
-        for name in names:
-            table[name.lower()] = value
-    return table
-
-
-KIND_LOOKUP = _lookup(KIND_WORDS)
-CONNECTION_LOOKUP = _lookup(CONNECTION_WORDS)
-STATUS_LOOKUP = _lookup({k: (v,) for k, v in STATUS_NAMES.items()})
-ROLE_LOOKUP = _lookup({k: (v,) for k, v in ROLE_NAMES.items()})
+KIND_LOOKUP = vocabulary.ELEMENT_KINDS
+CONNECTION_LOOKUP = vocabulary.CONNECTION_KINDS
+STATUS_LOOKUP = vocabulary.lookup({k: (v,) for k, v in STATUS_NAMES.items()})
+ROLE_LOOKUP = vocabulary.lookup({k: (v,) for k, v in ROLE_NAMES.items()})
 
 
 def element_kind_from_file(text: str) -> tuple[str, str | None]:
