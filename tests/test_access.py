@@ -321,6 +321,20 @@ MAP_URLS = {
 }
 URLS.update(MAP_URLS)
 
+# --- network analysis: webbers, weak spots, what is missing, change over time ---
+URLS.update(
+    {
+        "networkmap:analysis": Page(READ),
+        "networkmap:analysis_json": Page(READ),
+        "networkmap:analysis_csv": Page(READ),
+        "networkmap:analysis_departure": Page(READ),
+        "networkmap:analysis_change": Page(READ),
+        "networkmap:analysis_webber": Page(
+            ACTION, _net("org"), facilitator_get=405, post_data=lambda world: {"bevestigd": "1"}
+        ),
+    }
+)
+
 
 def _second_person(world):
     if "second_person" not in world.extra:

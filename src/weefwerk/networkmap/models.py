@@ -78,6 +78,8 @@ class Element(models.Model):
     reported_by = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Confirmed as a webber by the project team (the analysis page ranks candidates).
+    confirmed_webber = models.BooleanField(_("bevestigde webber"), default=False)
     # The id the element had in an imported file, to match a later import onto it.
     external_id = models.CharField(max_length=200, blank=True)
     # The type as an imported file named it when it is not one of ours ("Company", or "" for

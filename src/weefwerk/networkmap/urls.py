@@ -5,7 +5,7 @@ The interactive map's own URLs live in ``urls_map.py`` and are included here.
 
 from django.urls import path
 
-from weefwerk.networkmap import urls_map, views, views_io, views_participant
+from weefwerk.networkmap import urls_analysis, urls_map, views, views_io, views_participant
 
 app_name = "networkmap"
 
@@ -80,6 +80,7 @@ urlpatterns = [
     path(f"{n}exporteren/", views_io.ExportView.as_view(), name="export"),
     *urls_map.scoped,
 ]
+urlpatterns += urls_analysis.scoped
 
 # Pages without login, included at the site root by conf/urls.py (namespace networkmap_public).
 public_urlpatterns = [
