@@ -517,7 +517,56 @@ ACTIONS_URLS = {
 URLS.update(ACTIONS_URLS)
 
 
+# --- live sessions: assignments, wall, notes, clusters, photos, results ---
+def _ws(name):
+    from weefwerk.workshop.tests import access
+
+    return getattr(access, name)
+
+
+def _ws_kwargs(name):
+    return lambda world: _ws(name)(world)
+
+
+def _ws_action(kwargs, post):
+    return Page(ACTION, _ws_kwargs(kwargs), facilitator_get=405, post_data=post)
+
+
+URLS.update(
+    {
+        "workshop:live": Page(READ, _ws_kwargs("meeting")),
+        "workshop:joining": _ws_action("meeting", lambda world: {"open": "0"}),
+        "workshop:assignment_create": _ws_action("item", lambda world: {}),
+        "workshop:wall": Page(READ, _ws_kwargs("meeting")),
+        "workshop:wall_json": Page(READ, _ws_kwargs("meeting")),
+        "workshop:photo": Page(READ, _ws_kwargs("photo")),
+        "workshop:photo_delete": _ws_action("photo", lambda world: {}),
+        "workshop:assignment": Page(READ, _ws_kwargs("assignment")),
+        "workshop:assignment_edit": Page(FORM, _ws_kwargs("assignment")),
+        "workshop:assignment_delete": Page(FORM, _ws_kwargs("assignment")),
+        "workshop:assignment_control": _ws_action("assignment", lambda world: {"actie": "close"}),
+        "workshop:note_add": _ws_action(
+            "assignment", lambda world: {"namens-text": "Toegangstest"}
+        ),
+        "workshop:note_cluster": _ws_action("note", lambda world: {"cluster": ""}),
+        "workshop:note_merge": _ws_action("note", lambda world: {"into": ""}),
+        "workshop:note_delete": _ws_action("note", lambda world: {}),
+        "workshop:cluster_add": _ws_action("assignment", lambda world: {"cluster-name": "Toegang"}),
+        "workshop:cluster_edit": _ws_action("cluster", lambda world: {"name": "Toegangstest"}),
+        "workshop:photo_add": _ws_action("assignment", lambda world: _ws("photo_upload")(world)),
+        "workshop:results": Page(READ, _ws_kwargs("meeting")),
+        "workshop:export_csv": Page(READ, _ws_kwargs("meeting")),
+        "workshop:export_xlsx": Page(READ, _ws_kwargs("meeting")),
+    }
+)
+
+
 URL_NAMES = sorted(set(trajectory_urls()) | set(URLS))
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture

@@ -6,7 +6,19 @@ from django.core.asgi import get_asgi_application  # noqa: E402
 
 django_asgi_app = get_asgi_application()
 
-from channels.routing import ProtocolTypeRouter  # noqa: E402
+from channels.auth import AuthMiddlewareStack  # noqa: E402
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
-# WebSocket routes join here when the live-session app lands.
-application = ProtocolTypeRouter({"http": django_asgi_app})
+from weefwerk.workshop.routing import websocket_urlpatterns  # noqa: E402
+
+# HTTP through Django; WebSockets (live walls and phones) with the session's user, only from
+# pages served by one of ALLOWED_HOSTS.
+application = ProtocolTypeRouter(
+    {
+        "http": django_asgi_app,
+        "websocket": AllowedHostsOriginValidator(
+            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
+        ),
+    }
+)

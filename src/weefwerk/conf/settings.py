@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "weefwerk.grouping",
     "weefwerk.networkmap",
     "weefwerk.cases",
+    "weefwerk.workshop",
     "weefwerk.actions",
     "weefwerk.public",
     "weefwerk.ui",

@@ -7,6 +7,7 @@ from weefwerk.actions.urls import public_urlpatterns as actions_public
 from weefwerk.grouping.urls import public_urlpatterns as grouping_public
 from weefwerk.networkmap.urls import public_urlpatterns as networkmap_public
 from weefwerk.planning.urls import public_urlpatterns as planning_public
+from weefwerk.workshop.urls import public_urlpatterns as workshop_public
 
 urlpatterns = [
     path("", include("weefwerk.public.urls")),
@@ -17,10 +18,12 @@ urlpatterns = [
     path("trajecten/<int:trajectory_id>/", include("weefwerk.grouping.urls")),
     path("trajecten/<int:trajectory_id>/", include("weefwerk.cases.urls")),
     path("trajecten/<int:trajectory_id>/", include("weefwerk.networkmap.urls")),
+    path("trajecten/<int:trajectory_id>/", include("weefwerk.workshop.urls")),
     path("trajecten/<int:trajectory_id>/", include("weefwerk.actions.urls")),
     path("", include((planning_public, "planning_public"))),
     path("", include((grouping_public, "grouping_public"))),
     path("", include((networkmap_public, "networkmap_public"))),
+    path("", include((workshop_public, "workshop_public"))),
     path("", include((actions_public, "actions_public"))),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
