@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import concurrent.futures
 import contextlib
 import json
 import os
@@ -34,6 +35,17 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 HOST = "127.0.0.1"
+
+
+def run_async(coroutine):
+    """asyncio.run, also when the calling thread already runs an event loop (as under some
+    test runners): then the coroutine runs in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def free_port() -> int:
@@ -102,7 +114,7 @@ def wait_for_http(port: int, timeout: float = 30.0, process: subprocess.Popen | 
         if process is not None and process.poll() is not None:
             raise RuntimeError(f"server on port {port} exited with {process.returncode}")
         try:
-            status, _headers, _body = asyncio.run(http(HOST, port, "GET", "/doe-mee/"))
+            status, _headers, _body = run_async(http(HOST, port, "GET", "/doe-mee/"))
             if status == 200:
                 return
             last = status

@@ -6,7 +6,6 @@ database of their own (a fresh PostgreSQL database next to DATABASE_URL's, or a 
 migrated and seeded by ``weefwerk.workshop.loopback``; the test's own database is not used.
 """
 
-import asyncio
 import os
 
 import pytest
@@ -42,4 +41,4 @@ def test_note_posted_to_one_process_reaches_a_wall_on_the_other(tmp_path):
             finally:
                 await wall.close()
 
-        asyncio.run(scenario())
+        loopback.run_async(scenario())
