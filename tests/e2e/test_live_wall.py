@@ -103,7 +103,10 @@ def test_phone_note_appears_on_the_wall_then_cluster_vote_reveal(
 
         # axe-core on the wall (desktop and phone width) and on the phone view.
         reports += axe.check_current("live wall")
-        phone.reload()
+        # Closing the vote makes the phone reload itself (as opening it did); wait for that
+        # instead of reloading by hand, which would race with the page's own navigation.
+        expect(phone.get_by_role("button", name=re.compile("^Stip erbij"))).to_have_count(0)
+        phone.wait_for_load_state()
         reports += type(axe)(phone).check_current("phone view", viewports=(PHONE,))
         # And the facilitator's pages of the session.
         assignment_url = controls.url.split("#")[0]
