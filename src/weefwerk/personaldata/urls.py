@@ -1,0 +1,7 @@
+"""URLs under /trajecten/<id>/."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "personaldata"
+
+urlpatterns = []
