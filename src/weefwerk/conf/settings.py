@@ -184,6 +184,9 @@ DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "Weefwerk <noreply@weefwerk.in
 # Coordinated vulnerability disclosure (/.well-known/security.txt).
 SECURITY_CONTACT = config("SECURITY_CONTACT", "mailto:security@weefwerk.invalid")
 SECURITY_POLICY_URL = config("SECURITY_POLICY_URL", "")
+# The accessibility statement (/toegankelijkheid): whom to contact, and when it was last reviewed.
+ACCESSIBILITY_CONTACT = config("ACCESSIBILITY_CONTACT", "")
+ACCESSIBILITY_REVIEWED = config("ACCESSIBILITY_REVIEWED", "2026-12-03")
 
 # Calendar files: each session's UID is "weefwerk-meeting-<id>@<this>". Set it once to the
 # instance's own domain and never change it, or calendars will show every session twice.

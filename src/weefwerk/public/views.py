@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -16,6 +16,15 @@ def home(request):
 
 class AccessibilityView(TemplateView):
     template_name = "public/accessibility.html"
+
+    def get_context_data(self, **kwargs):
+        contact = settings.ACCESSIBILITY_CONTACT
+        return super().get_context_data(
+            contact=contact,
+            contact_is_email="@" in contact and "://" not in contact,
+            reviewed=date.fromisoformat(settings.ACCESSIBILITY_REVIEWED),
+            **kwargs,
+        )
 
 
 @require_GET
