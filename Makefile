@@ -11,7 +11,7 @@ PORT ?= 8000
 DEV := DJANGO_SETTINGS_MODULE=weefwerk.conf.dev
 TESTENV := DJANGO_SETTINGS_MODULE=weefwerk.conf.test
 
-.PHONY: help install static messages demo serve test lint format check-messages unit e2e clean
+.PHONY: help install system-packages static messages demo serve test lint format check-messages unit e2e clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -28,7 +28,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(VENV)/.installed node_modules/.installed static messages ## Virtual env, Python and npm packages, static files, translations
+install: system-packages $(VENV)/.installed node_modules/.installed static messages ## Debian packages when missing, virtual env, Python and npm packages, static files, translations
+
+system-packages: ## Debian's chromium, gettext, poppler-utils and DejaVu fonts when missing (as root)
+	@bash scripts/system-packages.sh
 
 static: node_modules/.installed ## Copy front-end packages into static files
 	npm run --silent build

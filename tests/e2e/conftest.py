@@ -41,7 +41,8 @@ def playwright_instance():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
+        # Fail, never skip: a green run without the browser tests would hide them.
+        pytest.fail(f"{CHROMIUM} is missing: run make system-packages (apt-get install chromium)")
     with sync_playwright() as playwright:
         yield playwright
 
