@@ -18,7 +18,7 @@ from django.db.models import Count, Max
 from django.utils.translation import gettext_lazy as _
 
 from weefwerk.engine.network import Edge, Network, Node, analyse, compare, simulate_departure
-from weefwerk.networkmap.models import Connection, Element, ElementKind, Status
+from weefwerk.networkmap.models import Connection, ConnectionKind, Element, ElementKind, Status
 
 CACHE_SECONDS = 60 * 60
 CACHE_VERSION = 1
@@ -294,18 +294,274 @@ TABLES: dict[str, dict] = {
 }
 
 
-def table(result: dict, name: str, sort: str = "") -> dict:
+def _labels(result: dict) -> dict[str, str]:
+    return {e["id"]: e["label"] for e in result["elements"]}
+
+
+def _kinds(result: dict) -> dict[str, str]:
+    return {e["id"]: e["kind"] for e in result["elements"]}
+
+
+def connection_kind_label(kind: str) -> str:
+    return str(dict(ConnectionKind.choices).get(kind, kind))
+
+
+def _bridges(result: dict) -> list[dict]:
+    labels = _labels(result)
+    return [
+        {"label": labels.get(a, a), "to_label": labels.get(b, b), "from": a, "to": b}
+        for a, b in result["weak_spots"]["bridges"]
+    ]
+
+
+def _one_way(result: dict) -> list[dict]:
+    labels = _labels(result)
+    return [
+        {**tie, "label": labels.get(tie["from"], tie["from"]), "to_label": labels.get(tie["to"])}
+        for tie in result["weak_spots"]["one_way_ties"]
+    ]
+
+
+def _isolated(result: dict) -> list[dict]:
+    kinds = _kinds(result)
+    return [{**e, "kind": kinds.get(e["id"], "")} for e in result["missing"]["isolated"]]
+
+
+def _by_domain(items: list[dict]) -> list[dict]:
+    return [{**item, "label": item["domain"]} for item in items]
+
+
+TABLES.update(
+    {
+        "een_persoon": {
+            "title": _("Organisaties die via één persoon verbonden zijn"),
+            "default": "naam",
+            "rows": lambda r: r["weak_spots"]["organisations_through_one_person"],
+            "columns": [
+                Column("naam", _("Organisatie"), lambda o: o["label"]),
+                Column("persoon", _("Via"), lambda o: o["person_label"]),
+                Column("uitleg", _("Wat er aan de hand is"), lambda o: o["text"]),
+            ],
+        },
+        "overleggen": {
+            "title": _("Overleggen waar domeinen ontbreken"),
+            "default": "naam",
+            "rows": lambda r: r["weak_spots"]["tables_missing_domains"],
+            "columns": [
+                Column("naam", _("Overleg"), lambda t: t["label"]),
+                Column("ontbreekt", _("Ontbreekt"), lambda t: ", ".join(t["missing"])),
+                Column("aantal", _("Aantal"), lambda t: len(t["missing"]), True),
+            ],
+        },
+        "een_kant": {
+            "title": _("Verbindingen die maar één kant op gaan"),
+            "default": "van",
+            "rows": _one_way,
+            "columns": [
+                Column("van", _("Van"), lambda t: t["label"]),
+                Column("soort", _("Soort verbinding"), lambda t: connection_kind_label(t["kind"])),
+                Column("naar", _("Naar"), lambda t: t["to_label"]),
+            ],
+        },
+        "bruggen": {
+            "title": _("Verbindingen waar veel van afhangt"),
+            "default": "van",
+            "rows": _bridges,
+            "columns": [
+                Column("van", _("Tussen"), lambda b: b["label"]),
+                Column("naar", _("En"), lambda b: b["to_label"]),
+            ],
+        },
+        "domeinen_afwezig": {
+            "title": _("Domeinen die ontbreken"),
+            "default": "domein",
+            "rows": lambda r: _by_domain(r["missing"]["absent"]),
+            "columns": [
+                Column("domein", _("Domein"), lambda d: d["domain"]),
+                Column("uitleg", _("Wat er aan de hand is"), lambda d: d["text"]),
+            ],
+        },
+        "domeinen_dun": {
+            "title": _("Domeinen met maar één element"),
+            "default": "domein",
+            "rows": lambda r: _by_domain(r["missing"]["thin"]),
+            "columns": [
+                Column("domein", _("Domein"), lambda d: d["domain"]),
+                Column("aantal", _("Elementen"), lambda d: d["count"], True),
+                Column("uitleg", _("Wat er aan de hand is"), lambda d: d["text"]),
+            ],
+        },
+        "casussen": {
+            "title": _("Nodig in casussen, maar niet in het netwerk"),
+            "default": "-genoemd",
+            "rows": lambda r: r.get("missing_parties", []),
+            "columns": [
+                Column("naam", _("Partij"), lambda p: p["label"]),
+                Column("genoemd", _("Keer genoemd"), lambda p: p["mentions"], True),
+                Column("status", _("Op de kaart"), lambda p: p["status"]),
+            ],
+        },
+        "los": {
+            "title": _("Elementen zonder verbindingen"),
+            "default": "naam",
+            "rows": _isolated,
+            "columns": [
+                Column("naam", _("Naam"), lambda e: e["label"]),
+                Column("soort", _("Soort"), lambda e: kind_label(e["kind"])),
+            ],
+        },
+    }
+)
+
+
+def missing_party_rows(parties) -> list[dict]:
+    """``cases.selectors.parties_needed_not_in_network`` as rows for the ``casussen`` table."""
+    return [
+        {
+            "label": party.name,
+            "mentions": party.mentions,
+            "status": str(party.element.get_status_display()) if party.element else "",
+        }
+        for party in parties
+    ]
+
+
+# Change between two moments (``change_result``): the same table mechanism.
+CHANGE_TABLES: dict[str, dict] = {
+    "verandering_cijfers": {
+        "title": _("Cijfers eerst en daarna"),
+        "default": None,  # the order below
+        "rows": lambda r: r["figure_rows"],
+        "columns": [
+            Column("cijfer", _("Cijfer"), lambda f: f["label"]),
+            Column("eerst", _("Eerst"), lambda f: f["before"], True),
+            Column("daarna", _("Daarna"), lambda f: f["after"], True),
+        ],
+    },
+    "verandering_nieuw": {
+        "title": _("Nieuwe verbindingen"),
+        "default": "van",
+        "rows": lambda r: r["ties_added"],
+        "columns": [
+            Column("van", _("Van"), lambda t: t["label"]),
+            Column("soort", _("Soort verbinding"), lambda t: connection_kind_label(t["kind"])),
+            Column("naar", _("Naar"), lambda t: t["to_label"]),
+        ],
+    },
+    "verandering_weg": {
+        "title": _("Verdwenen verbindingen"),
+        "default": "van",
+        "rows": lambda r: r["ties_lost"],
+        "columns": [
+            Column("van", _("Van"), lambda t: t["label"]),
+            Column("soort", _("Soort verbinding"), lambda t: connection_kind_label(t["kind"])),
+            Column("naar", _("Naar"), lambda t: t["to_label"]),
+        ],
+    },
+    "verandering_elementen": {
+        "title": _("Nieuwe en verdwenen elementen"),
+        "default": "naam",
+        "rows": lambda r: r["element_changes"],
+        "columns": [
+            Column("naam", _("Naam"), lambda e: e["label"]),
+            Column("verandering", _("Verandering"), lambda e: e["change"]),
+        ],
+    },
+    "verandering_webbers": {
+        "title": _("Webbers eerst en daarna"),
+        "default": "naam",
+        "rows": lambda r: r["webber_changes"],
+        "columns": [
+            Column("naam", _("Naam"), lambda e: e["label"]),
+            Column("verandering", _("Verandering"), lambda e: e["change"]),
+        ],
+    },
+}
+
+
+def _round(value, digits):
+    if value is None:
+        return None
+    return round(value, digits) if digits else round(value)
+
+
+def change_result(a_data: dict, b_data: dict) -> dict:
+    """``change()`` with names, ready for the ``CHANGE_TABLES``."""
+    result = change(a_data, b_data)
+    labels: dict[str, str] = {}
+    for data in (a_data, b_data):
+        labels.update({str(e["id"]): e["label"] for e in data.get("elements", [])})
+
+    def ties(items):
+        return [
+            {
+                **t,
+                "label": labels.get(t["from"], t["from"]),
+                "to_label": labels.get(t["to"], t["to"]),
+            }
+            for t in items
+        ]
+
+    def named(ids, text):
+        return [{"id": i, "label": labels.get(i, i), "change": str(text)} for i in ids]
+
+    before, after = result["before"], result["after"]
+
+    def percent(value):
+        return None if value is None else 100 * value
+
+    figures = [
+        (_("Dichtheid"), before["density"], after["density"], 3),
+        (
+            _("Gemiddelde afstand (stappen)"),
+            before["average_path_length"],
+            after["average_path_length"],
+            2,
+        ),
+        (
+            _("Organisaties binnen twee stappen van elkaar (%)"),
+            percent(before["organisation_pairs_within_two_steps"]),
+            percent(after["organisation_pairs_within_two_steps"]),
+            0,
+        ),
+    ]
+    webbers = result["webbers"]
+    stayed = [i for i in webbers["after"] if i not in webbers["new"]]
+    return {
+        **result,
+        "labels": labels,
+        "figure_rows": [
+            {
+                "label": str(label),
+                "before": _round(x, digits),
+                "after": _round(y, digits),
+            }
+            for label, x, y, digits in figures
+        ],
+        "ties_added": ties(result["ties_added"]),
+        "ties_lost": ties(result["ties_lost"]),
+        "element_changes": named(result["elements_added"], _("nieuw"))
+        + named(result["elements_removed"], _("verdwenen")),
+        "webber_changes": named(webbers["new"], _("nieuw in de lijst"))
+        + named(webbers["gone"], _("niet meer in de lijst"))
+        + named(stayed, _("blijft in de lijst")),
+    }
+
+
+def table(result: dict, name: str, sort: str = "", tables: dict | None = None) -> dict:
     """One figure table: columns, rows as lists of values, and the sort key used."""
-    spec = TABLES[name]
+    spec = (TABLES if tables is None else tables)[name]
     columns = spec["columns"]
     by_key = {c.key: c for c in columns}
     descending = sort.startswith("-")
     key = sort.lstrip("-")
+    items = list(spec["rows"](result))
+    if key not in by_key and spec["default"] is None:
+        return _table(name, spec, items, "", False)
     if key not in by_key:
         default = spec["default"]
         descending, key = default.startswith("-"), default.lstrip("-")
     column = by_key[key]
-    items = list(spec["rows"](result))
 
     def sort_value(item):
         value = column.value(item)
@@ -315,6 +571,11 @@ def table(result: dict, name: str, sort: str = "") -> dict:
 
     items.sort(key=lambda item: str(item.get("label", "")).casefold())
     items.sort(key=sort_value, reverse=descending)
+    return _table(name, spec, items, key, descending)
+
+
+def _table(name: str, spec: dict, items: list, key: str, descending: bool) -> dict:
+    columns = spec["columns"]
     return {
         "name": name,
         "title": spec["title"],
@@ -357,6 +618,32 @@ MEASURES = [
         lambda e: e["domains_within_two_steps"],
     ),
     ("cut_off_by_departure", _("Raken los bij vertrek"), lambda e: e["cut_off_by_departure"]),
+    ("in_degree", _("Inkomende verbindingen"), lambda e: e["in_degree"]),
+    ("out_degree", _("Uitgaande verbindingen"), lambda e: e["out_degree"]),
+    # Burt: low constraint and a large effective size mean someone bridges separate groups.
+    ("constraint", _("Afhankelijkheid (constraint)"), lambda e: round(e["constraint"] or 0, 4)),
+    (
+        "effective_size",
+        _("Eigen netwerk (effectieve grootte)"),
+        lambda e: _fixed(e["effective_size"]) or 0,
+    ),
+    ("core", _("Kern (k-core)"), lambda e: e["core"]),
+]
+
+# Colours for "Kleur naar" a measure: low to high (light to dark, readable on white with the
+# black border), and one colour per group for the communities.
+SCALE = ["#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d"]
+GROUP_COLOURS = [
+    "#1b9e77",
+    "#d95f02",
+    "#7570b3",
+    "#e7298a",
+    "#66a61e",
+    "#e6ab02",
+    "#a6761d",
+    "#1f78b4",
+    "#b2df8a",
+    "#fb9a99",
 ]
 
 
@@ -378,8 +665,43 @@ def map_data(result: dict, confirmed=()) -> dict:
             "values": {e["id"]: scores.get(e["id"], 0) for e in result["elements"]},
         }
     )
+    communities = {e["id"]: e["community"] for e in result["elements"]}
+    # Biggest group first, so the first colours go to the groups one sees most.
+    sizes: dict[int, int] = {}
+    for group in communities.values():
+        sizes[group] = sizes.get(group, 0) + 1
+    order = sorted(sizes, key=lambda group: (-sizes[group], group))
+    number = {group: index + 1 for index, group in enumerate(order)}
+    measures.append(
+        {
+            "key": "community",
+            "label": str(_("Groep die veel onderling verbonden is")),
+            "categorical": True,
+            "values": {pk: number[group] for pk, group in communities.items()},
+            "colours": {
+                str(number[group]): GROUP_COLOURS[(number[group] - 1) % len(GROUP_COLOURS)]
+                for group in order
+            },
+        }
+    )
+    ranked = [int(w["id"]) for w in result["webbers"]["ranking"]]
+    confirmed = [int(pk) for pk in confirmed]
+    articulation = [int(e["id"]) for e in result["elements"] if e["articulation_point"]]
     return {
         "measures": measures,
+        "scale": SCALE,
+        "highlight": {
+            "confirmed_webbers": confirmed,
+            "candidate_webbers": [pk for pk in ranked if pk not in confirmed],
+            "articulation_points": articulation,
+            "bridges": [[int(a), int(b)] for a, b in result["weak_spots"]["bridges"]],
+            "through_one_person": [
+                int(o["id"]) for o in result["weak_spots"]["organisations_through_one_person"]
+            ],
+            "tables_missing_domains": [
+                int(t["id"]) for t in result["weak_spots"]["tables_missing_domains"]
+            ],
+        },
         "webbers": list(
             dict.fromkeys([int(w["id"]) for w in result["webbers"]["ranking"]] + list(confirmed))
         ),

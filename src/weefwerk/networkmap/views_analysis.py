@@ -56,6 +56,31 @@ def _missing_parties(trajectory) -> list:
     return parties_needed_not_in_network(trajectory)
 
 
+def page_result(trajectory) -> dict:
+    """The cached analysis plus what other apps add (parties needed in cases)."""
+    result = analysis.trajectory_analysis(trajectory)
+    return {
+        **result,
+        "missing_parties": analysis.missing_party_rows(_missing_parties(trajectory)),
+    }
+
+
+def page_tables(request, trajectory, result: dict, tables: dict, csv_query: str = "") -> dict:
+    """Every table of ``tables``, sorted as ``?sort=`` asks, with headers and a CSV link."""
+    url = reverse("networkmap:analysis_csv", args=[trajectory.pk])
+    pages = {}
+    for name in tables:
+        sort = table_sort(request, name)
+        table = analysis.table(result, name, sort, tables)
+        table["headers"] = table_headers(request, table)
+        query = f"tabel={name}"
+        if sort:
+            query += f"&sort={sort}"
+        table["csv_url"] = f"{url}?{query}{csv_query}"
+        pages[name] = table
+    return pages
+
+
 def _active_elements(trajectory):
     return Element.objects.filter(trajectory=trajectory, status=Status.ACTIVE).order_by(
         "label", "pk"
@@ -66,16 +91,11 @@ class AnalysisView(TrajectoryMixin, TemplateView):
     template_name = "networkmap/analysis.html"
 
     def get_context_data(self, **kwargs):
-        result = analysis.trajectory_analysis(self.trajectory)
-        tables = {}
-        for name in analysis.TABLES:
-            table = analysis.table(result, name, table_sort(self.request, name))
-            table["headers"] = table_headers(self.request, table)
-            tables[name] = table
+        result = page_result(self.trajectory)
+        tables = page_tables(self.request, self.trajectory, result, analysis.TABLES)
         elements = {str(e.pk): e for e in _active_elements(self.trajectory)}
         confirmed = [e for e in elements.values() if e.confirmed_webber]
         ranked = {w["id"] for w in result["webbers"]["ranking"]}
-        labels = {e["id"]: e["label"] for e in result["elements"]}
         spots = result["weak_spots"]
         return super().get_context_data(
             result=result,
@@ -85,9 +105,7 @@ class AnalysisView(TrajectoryMixin, TemplateView):
             confirmed_elsewhere=[e for e in confirmed if str(e.pk) not in ranked],
             spots=spots,
             one_way_more=spots["one_way_tie_count"] - len(spots["one_way_ties"]),
-            bridges=[(labels.get(a, a), labels.get(b, b)) for a, b in spots["bridges"]],
             missing=result["missing"],
-            missing_parties=_missing_parties(self.trajectory),
             elements=list(elements.values()),
             **kwargs,
         )
@@ -148,80 +166,40 @@ class ChangeView(TrajectoryMixin, TemplateView):
             "result": None,
         }
         if a_data is not None:
-            result = analysis.change(a_data, b_data)
-            labels = {}
-            for data in (a_data, b_data):
-                labels.update({str(e["id"]): e["label"] for e in data.get("elements", [])})
-
-            def named(ids):
-                return [labels.get(i, i) for i in ids]
-
-            def ties(items):
-                return [
-                    {
-                        **t,
-                        "from_label": labels.get(t["from"], t["from"]),
-                        "to_label": labels.get(t["to"], t["to"]),
-                    }
-                    for t in items
-                ]
-
-            before, after = result["before"], result["after"]
-            rows = [
-                (_("Dichtheid"), before["density"], after["density"], 3),
-                (
-                    _("Gemiddelde afstand (stappen)"),
-                    before["average_path_length"],
-                    after["average_path_length"],
-                    2,
-                ),
-                (
-                    _("Organisaties binnen twee stappen van elkaar (%)"),
-                    _percent(before["organisation_pairs_within_two_steps"]),
-                    _percent(after["organisation_pairs_within_two_steps"]),
-                    0,
-                ),
-            ]
+            result = analysis.change_result(a_data, b_data)
+            pair = f"&a={context['a_value']}&b={context['b_value']}"
             context.update(
                 result=result,
-                figure_rows=[
-                    (label, _round(x, digits), _round(y, digits)) for label, x, y, digits in rows
-                ],
-                elements_added=named(result["elements_added"]),
-                elements_removed=named(result["elements_removed"]),
-                ties_added=ties(result["ties_added"]),
-                ties_lost=ties(result["ties_lost"]),
-                webbers_new=named(result["webbers"]["new"]),
-                webbers_gone=named(result["webbers"]["gone"]),
-                webbers_after=named(result["webbers"]["after"]),
+                tables=page_tables(
+                    self.request, self.trajectory, result, analysis.CHANGE_TABLES, pair
+                ),
+                webbers_after=[result["labels"].get(i, i) for i in result["webbers"]["after"]],
             )
         return super().get_context_data(**context, **kwargs)
 
 
-def _percent(value):
-    return None if value is None else 100 * value
-
-
-def _round(value, digits):
-    if value is None:
-        return None
-    return round(value, digits) if digits else round(value)
-
-
 class AnalysisCsvView(TrajectoryMixin, View):
-    """``?tabel=`` one of the figure tables, or ``netwerk`` for the network figures."""
+    """``?tabel=`` one of the figure tables, or ``netwerk`` for the network figures; the
+    change tables (``verandering_...``) also take ``?a=`` and ``?b=`` like the change page."""
 
     def get(self, request, *args, **kwargs):
         name = request.GET.get("tabel", "elementen")
-        result = analysis.trajectory_analysis(self.trajectory)
+        tables = analysis.TABLES
+        if name in analysis.CHANGE_TABLES:
+            a_snapshot, a_data, b_snapshot, b_data = _compare_pair(self)
+            if a_data is None:
+                raise Http404
+            result, tables = analysis.change_result(a_data, b_data), analysis.CHANGE_TABLES
+        else:
+            result = page_result(self.trajectory)
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
         if name == "netwerk":
             writer.writerow([_("Cijfer"), _("Waarde")])
             for label, value in analysis.network_figures(result):
                 writer.writerow([label, "" if value is None else value])
-        elif name in analysis.TABLES:
-            table = analysis.table(result, name, request.GET.get("sort", ""))
+        elif name in tables:
+            table = analysis.table(result, name, request.GET.get("sort", ""), tables)
             writer.writerow([str(c.label) for c in table["columns"]])
             for row in table["rows"]:
                 writer.writerow(["" if value is None else value for value in row])

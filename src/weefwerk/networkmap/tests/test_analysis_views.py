@@ -52,6 +52,11 @@ def webbed(trajectory):
     return {"anna": anna, "callers": callers, "school": school, "bank": bank, "wanted": wanted}
 
 
+def _csv(response) -> list[list[str]]:
+    assert response.status_code == 200
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+
+
 def _url(name, trajectory, **kwargs):
     return reverse(f"networkmap:{name}", kwargs={"trajectory_id": trajectory.pk, **kwargs})
 
@@ -170,9 +175,34 @@ def test_change_between_two_snapshots(facilitator_client, trajectory, webbed):
     second = services.snapshot_take(trajectory=trajectory, name="Later")
     url = _url("analysis_change", trajectory)
     html = facilitator_client.get(url, {"a": first.pk, "b": second.pk}).content.decode()
-    assert "Basisschool De Linde – Voedselbank" in html
-    assert "Bram – Anna de Vries" in html
+    new_ties = html[html.index('id="tabel-verandering_nieuw"') :]
+    new_ties = new_ties[: new_ties.index("</table>")]
+    assert "Basisschool De Linde" in new_ties and "Voedselbank" in new_ties
+    lost = html[html.index('id="tabel-verandering_weg"') :]
+    assert "Bram" in lost[: lost.index("</table>")]
     assert "Dichtheid" in html
+    # Every change table downloads as CSV for the same two moments.
+    assert f"tabel=verandering_nieuw&amp;a={first.pk}&amp;b={second.pk}" in html
+    rows = _csv(
+        facilitator_client.get(
+            _url("analysis_csv", trajectory),
+            {"tabel": "verandering_weg", "a": first.pk, "b": second.pk},
+        )
+    )
+    assert rows[0] == ["Van", "Soort verbinding", "Naar"]
+    assert rows[1] == ["Bram", "belt als hij of zij vastloopt", "Anna de Vries"]
+    elements = _csv(
+        facilitator_client.get(
+            _url("analysis_csv", trajectory),
+            {"tabel": "verandering_elementen", "a": first.pk, "b": second.pk},
+        )
+    )
+    assert ["Bram", "verdwenen"] in elements
+    # Sortable like the analysis tables.
+    page = facilitator_client.get(
+        url, {"a": first.pk, "b": second.pk, "sort": "-verandering_cijfers.cijfer"}
+    ).content.decode()
+    assert 'aria-sort="descending"' in page
     assert facilitator_client.get(url, {"a": first.pk, "b": "nu"}).status_code == 200
     assert facilitator_client.get(url, {"a": 999999, "b": "nu"}).status_code == 404
 
@@ -202,3 +232,80 @@ def test_non_members_get_404(outsider, trajectory, webbed):
         assert client.get(_url(name, trajectory, **kwargs)).status_code == 404, name
     assert client.post(_url("analysis_webber", trajectory, pk=anna)).status_code == 404
     assert not Element.objects.get(pk=anna).confirmed_webber
+
+
+@pytest.mark.parametrize(
+    ("name", "header", "row"),
+    [
+        ("een_kant", ["Van", "Soort verbinding", "Naar"], ["Bram", None, "Anna de Vries"]),
+        ("bruggen", ["Tussen", "En"], None),
+        ("los", ["Naam", "Soort"], None),
+        ("domeinen_afwezig", ["Domein", "Wat er aan de hand is"], None),
+        ("domeinen_dun", ["Domein", "Elementen", "Wat er aan de hand is"], None),
+        ("een_persoon", ["Organisatie", "Via", "Wat er aan de hand is"], None),
+        ("overleggen", ["Overleg", "Ontbreekt", "Aantal"], None),
+        ("casussen", ["Partij", "Keer genoemd", "Op de kaart"], None),
+    ],
+)
+def test_every_analysis_list_is_a_table_with_csv(
+    facilitator_client, trajectory, webbed, name, header, row
+):
+    html = facilitator_client.get(_url("analysis", trajectory)).content.decode()
+    rows = _csv(facilitator_client.get(_url("analysis_csv", trajectory), {"tabel": name}))
+    assert rows[0] == header
+    if len(rows) > 1:
+        # Shown on the page as a sortable table with its own CSV link.
+        assert f'id="tabel-{name}"' in html
+        assert f"?tabel={name}" in html
+    if row:
+        assert any(
+            all(want is None or want == got for want, got in zip(row, found, strict=True))
+            for found in rows[1:]
+        )
+
+
+def test_analysis_lists_on_the_page(facilitator_client, trajectory, webbed):
+    lonely = services.element_create(
+        trajectory=trajectory, kind=ElementKind.ORGANISATION, label="Zwembad Het Anker"
+    )
+    html = facilitator_client.get(_url("analysis", trajectory)).content.decode()
+    isolated = html[html.index('id="tabel-los"') :]
+    assert lonely.label in isolated[: isolated.index("</table>")]
+    bridges = html[html.index('id="tabel-bruggen"') :]
+    assert "Anna de Vries" in bridges[: bridges.index("</table>")]
+    # Sorting one of them keeps the others in their default order.
+    page = facilitator_client.get(
+        _url("analysis", trajectory), {"sort": "-een_kant.van"}
+    ).content.decode()
+    one_way = page[page.index('id="tabel-een_kant"') :]
+    assert 'aria-sort="descending"' in one_way[: one_way.index("</table>")]
+    assert "sort=-een_kant.van" in page  # the CSV link follows the order on the page
+
+
+def test_map_json_names_webbers_weak_spots_and_every_measure(
+    facilitator_client, trajectory, webbed
+):
+    analysis.webber_confirm(webbed["bank"], confirmed=True)
+    data = facilitator_client.get(_url("analysis_json", trajectory)).json()
+    keys = {m["key"] for m in data["measures"]}
+    assert {
+        "in_degree",
+        "out_degree",
+        "constraint",
+        "effective_size",
+        "core",
+        "community",
+        "webber_score",
+    } <= keys
+    community = next(m for m in data["measures"] if m["key"] == "community")
+    assert community["categorical"] is True
+    assert set(map(str, community["values"].values())) <= set(community["colours"])
+    assert len(data["scale"]) == 5
+    highlight = data["highlight"]
+    anna, bank = webbed["anna"].pk, webbed["bank"].pk
+    assert highlight["confirmed_webbers"] == [bank]
+    assert anna in highlight["candidate_webbers"] and bank not in highlight["candidate_webbers"]
+    assert anna in highlight["articulation_points"]
+    assert [anna, bank] in highlight["bridges"] or [bank, anna] in highlight["bridges"]
+    in_degree = next(m for m in data["measures"] if m["key"] == "in_degree")
+    assert in_degree["values"][str(anna)] >= 3
