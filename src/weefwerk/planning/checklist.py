@@ -33,7 +33,6 @@ class ItemDefinition:
     title: str
     hint: str
     auto: bool
-    later: str = ""  # for a manual item: what will tick it once that feature exists
 
 
 DEFINITIONS = (
@@ -52,10 +51,10 @@ DEFINITIONS = (
         gettext_lazy("Wat is er al? Programma's, projecten en overlegtafels staan op een rij"),
         gettext_lazy(
             "Zoek uit welke lokale programma's, projecten en overleggen al met (kinder)armoede "
-            "bezig zijn. Zo begint u niets dubbel."
+            "bezig zijn. Zo begint u niets dubbel. Zet ze als overleg of programma op de "
+            "netwerkkaart."
         ),
-        auto=False,
-        later=gettext_lazy("Als de netwerkkaart er is, vinkt die dit vanzelf aan."),
+        auto=True,
     ),
     ItemDefinition(
         "mandate",
@@ -101,10 +100,9 @@ DEFINITIONS = (
         gettext_lazy("Er is een casusbeschrijving achter de hand"),
         gettext_lazy(
             "Voor als niemand een casus paraat heeft: complex, over domeinen heen en met "
-            "geldzorgen."
+            "geldzorgen. Schrijf er een in de casussen, of neem een voorbeeldcasus over."
         ),
-        auto=False,
-        later=gettext_lazy("Als de casussen in Weefwerk staan, vinkt dit zichzelf aan."),
+        auto=True,
     ),
     ItemDefinition(
         "report_writer",
@@ -336,8 +334,71 @@ def _check_experts(trajectory: Trajectory) -> tuple[bool, str]:
     return True, f"{counted} {basis}"
 
 
+def _check_programmes(trajectory: Trajectory) -> tuple[bool, str]:
+    """Consultation tables and programmes on the network map (wanted ones do not exist yet)."""
+    from weefwerk.networkmap.models import Element, ElementKind, Status
+
+    elements = Element.objects.filter(
+        trajectory=trajectory, kind__in=[ElementKind.TABLE, ElementKind.PROGRAMME]
+    )
+    proposed = elements.filter(status=Status.PROPOSED).count()
+    known = list(elements.filter(status=Status.ACTIVE).order_by("label").values("label", "kind"))
+    waiting = (
+        " "
+        + ngettext(
+            "%(count)s voorstel van een deelnemer is nog niet beoordeeld.",
+            "%(count)s voorstellen van deelnemers zijn nog niet beoordeeld.",
+            proposed,
+        )
+        % {"count": proposed}
+        if proposed
+        else ""
+    )
+    if not known:
+        return False, _("Er staan nog geen overleggen of programma's op de netwerkkaart.") + waiting
+    tables = sum(1 for e in known if e["kind"] == ElementKind.TABLE)
+    programmes = len(known) - tables
+    counted = _("%(tables)s en %(programmes)s op de netwerkkaart: %(names)s.") % {
+        "tables": ngettext("%(n)s overleg", "%(n)s overleggen", tables) % {"n": tables},
+        "programmes": ngettext(
+            "%(n)s programma of project", "%(n)s programma's of projecten", programmes
+        )
+        % {"n": programmes},
+        "names": _names([e["label"] for e in known]),
+    }
+    return True, counted + waiting
+
+
+def _check_case(trajectory: Trajectory) -> tuple[bool, str]:
+    """A case on hand. A built-in example only lands in a trajectory when someone copies it
+    ("Voorbeeldcasus gebruiken"), so a copied example counts: that is a case on hand too."""
+    cases = trajectory.cases.all()
+    own = list(cases.filter(is_example=False).order_by("title").values_list("title", flat=True))
+    examples = list(cases.filter(is_example=True).order_by("title").values_list("title", flat=True))
+    if not own and not examples:
+        return False, _(
+            "Er staat nog geen casus in Weefwerk. Schrijf er een, of neem een voorbeeldcasus over."
+        )
+    parts = []
+    if own:
+        parts.append(
+            ngettext("%(n)s eigen casus", "%(n)s eigen casussen", len(own)) % {"n": len(own)}
+        )
+    if examples:
+        parts.append(
+            ngettext("%(n)s voorbeeldcasus", "%(n)s voorbeeldcasussen", len(examples))
+            % {"n": len(examples)}
+        )
+    return True, _("%(counts)s achter de hand: %(names)s.") % {
+        "counts": _names(parts),
+        "names": _names(own + examples),
+    }
+
+
 CHECKS = {
     "invited": _check_invited,
+    "programmes": _check_programmes,
+    "case": _check_case,
     "mandate": _check_mandate,
     "project_team": _check_project_team,
     "sessions_planned": _check_sessions,

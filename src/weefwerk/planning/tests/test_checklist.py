@@ -18,7 +18,7 @@ from weefwerk.planning.checklist import (
 from weefwerk.planning.models import ChecklistMark
 from weefwerk.trajectories.domains import PLAYBOOK_DOMAINS
 from weefwerk.trajectories.models import Meeting
-from weefwerk.trajectories.tests.factories import MeetingFactory
+from weefwerk.trajectories.tests.factories import MeetingFactory, make_trajectory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,11 +37,13 @@ def test_a_new_trajectory_has_nothing_ticked(trajectory):
     assert checklist.done_count == 0
     assert [i.key for i in checklist.items if i.auto] == [
         "invited",
+        "programmes",
         "mandate",
         "project_team",
         "sessions_planned",
         "fixed_participants",
         "experts",
+        "case",
     ]
 
 
@@ -162,6 +164,55 @@ def test_an_expert_by_experience_for_every_expected_group(trajectory):
     assert experts.reason.startswith("2 ervaringsdeskundigen (1 opgeleid).")
 
 
+def test_programmes_tick_themselves_from_the_network_map(trajectory):
+    from weefwerk.networkmap.models import Element, ElementKind, Status
+
+    def element(kind, label, status=Status.ACTIVE):
+        return Element.objects.create(trajectory=trajectory, kind=kind, label=label, status=status)
+
+    element(ElementKind.ORGANISATION, "Voedselbank")  # an organisation is no programme
+    element(ElementKind.PROGRAMME, "Schoolmaaltijden", status=Status.WANTED)  # not there yet
+    programmes = item(trajectory, "programmes")
+    assert not programmes.done
+    assert programmes.reason == "Er staan nog geen overleggen of programma's op de netwerkkaart."
+
+    element(ElementKind.TABLE, "Wijkteamoverleg")
+    element(ElementKind.TABLE, "Armoedetafel")
+    element(ElementKind.PROGRAMME, "Kansrijke Start")
+    element(ElementKind.PROGRAMME, "Buurtgezinnen", status=Status.PROPOSED)
+    programmes = item(trajectory, "programmes")
+    assert programmes.done
+    assert programmes.reason == (
+        "2 overleggen en 1 programma of project op de netwerkkaart: Armoedetafel, "
+        "Kansrijke Start en Wijkteamoverleg. 1 voorstel van een deelnemer is nog niet beoordeeld."
+    )
+    with pytest.raises(UnknownItemError):  # no longer ticked by hand
+        checklist_mark(trajectory=trajectory, key="programmes", done=True, user=None)
+
+
+def test_a_case_on_hand_ticks_itself_and_copied_examples_count(trajectory, facilitator):
+    from weefwerk.cases.models import Case
+    from weefwerk.cases.services import example_case_copy, example_cases
+
+    other = make_trajectory(user=facilitator)
+    Case.objects.create(trajectory=other, title="Elders", description="Een ander traject.")
+    case = item(trajectory, "case")
+    assert not case.done
+    assert case.reason.startswith("Er staat nog geen casus in Weefwerk.")
+
+    key = next(iter(example_cases()))
+    copied = example_case_copy(trajectory=trajectory, key=key, user=facilitator)
+    case = item(trajectory, "case")
+    assert case.done
+    assert case.reason == f"1 voorbeeldcasus achter de hand: {copied.title}."
+
+    Case.objects.create(trajectory=trajectory, title="Moeder met drie banen", description="...")
+    assert item(trajectory, "case").reason == (
+        f"1 eigen casus en 1 voorbeeldcasus achter de hand: Moeder met drie banen en "
+        f"{copied.title}."
+    )
+
+
 def test_a_manual_item_is_ticked_with_who_and_when(trajectory, facilitator, project_member):
     checklist_mark(trajectory=trajectory, key="materials", done=True, user=facilitator)
     materials = item(trajectory, "materials")
@@ -183,18 +234,20 @@ def test_the_page_shows_progress_and_toggles_without_javascript(facilitator_clie
     assert html.count("<h1") == 1
     assert "0 van de 11 punten klaar" in html
     assert "Er doet nog geen ervaringsdeskundige mee." in html
-    assert "Als de netwerkkaart er is, vinkt die dit vanzelf aan." in html
+    assert "Er staan nog geen overleggen of programma&#x27;s op de netwerkkaart." in html
+    assert "Er staat nog geen casus in Weefwerk." in html
+    assert "vanzelf aan" not in html  # no promises about features that exist already
 
-    response = facilitator_client.post(url(trajectory), {"item": "case", "klaar": "ja"})
+    response = facilitator_client.post(url(trajectory), {"item": "report_writer", "klaar": "ja"})
     assert response.status_code == 302
-    assert response["Location"].endswith("#punt-case")
+    assert response["Location"].endswith("#punt-report_writer")
     html = facilitator_client.get(url(trajectory)).content.decode()
     assert "1 van de 11 punten klaar" in html
     assert "Afgevinkt door Fenna Gespreksleider op" in html
     assert "Weer openzetten" in html
 
-    facilitator_client.post(url(trajectory), {"item": "case", "klaar": "nee"})
-    assert not item(trajectory, "case").done
+    facilitator_client.post(url(trajectory), {"item": "report_writer", "klaar": "nee"})
+    assert not item(trajectory, "report_writer").done
     assert facilitator_client.post(url(trajectory), {"item": "experts"}).status_code == 400
 
 
@@ -222,7 +275,7 @@ def test_a_manager_reads_but_cannot_tick(client, trajectory, manager):
     client.force_login(manager)
     html = client.get(url(trajectory)).content.decode()
     assert "Afvinken" not in html
-    assert client.post(url(trajectory), {"item": "case", "klaar": "ja"}).status_code == 403
+    assert client.post(url(trajectory), {"item": "report_writer", "klaar": "ja"}).status_code == 403
     assert not ChecklistMark.objects.exists()
     # The planning link is for editors only.
     assert reverse("planning:schedule", args=[trajectory.pk]) not in html
@@ -231,5 +284,5 @@ def test_a_manager_reads_but_cannot_tick(client, trajectory, manager):
 def test_a_non_member_gets_404(client, trajectory, outsider):
     client.force_login(outsider)
     assert client.get(url(trajectory)).status_code == 404
-    assert client.post(url(trajectory), {"item": "case", "klaar": "ja"}).status_code == 404
+    assert client.post(url(trajectory), {"item": "report_writer", "klaar": "ja"}).status_code == 404
     assert not ChecklistMark.objects.exists()
