@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from weefwerk.engine.agenda import ShaveError, shave
 from weefwerk.planning.models import AgendaItem, MeetingRun
-from weefwerk.planning.services import sync_planned_minutes
+from weefwerk.planning.services import agenda_changed
 
 
 @dataclass
@@ -126,5 +126,5 @@ def run_reshave(meeting, now=None) -> list[tuple[AgendaItem, int]]:
     for item, minutes in zip(items, new_minutes, strict=True):
         item.minutes = minutes
     AgendaItem.objects.bulk_update(items, ["minutes"])
-    sync_planned_minutes(meeting)
+    agenda_changed(meeting)
     return list(zip(items, new_minutes, strict=True))

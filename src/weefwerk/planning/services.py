@@ -7,7 +7,11 @@ from weefwerk.engine.agenda import shave
 from weefwerk.planning.models import AgendaItem
 from weefwerk.planning.templates_data import SessionTemplate, library
 from weefwerk.trajectories.models import Meeting, Trajectory
-from weefwerk.trajectories.services import save_fields, trajectory_create
+from weefwerk.trajectories.services import meeting_update, save_fields, trajectory_create
+
+# What a calendar shows of an agenda item: the event's description lists the agenda with clock
+# times (title, minutes) and the participants' text. The team's notes are not in it.
+CALENDAR_ITEM_FIELDS = ("title", "minutes", "participant_text")
 
 
 @transaction.atomic
@@ -58,18 +62,26 @@ def agenda_from_template(meeting: Meeting, template: SessionTemplate) -> list[Ag
     )
 
 
+@transaction.atomic
 def item_add(*, meeting: Meeting, **fields) -> AgendaItem:
     last = meeting.agenda_items.aggregate(last=Max("position"))["last"]
     item = AgendaItem(meeting=meeting, position=0 if last is None else last + 1, **fields)
     item.full_clean()
     item.save()
-    sync_planned_minutes(meeting)
+    agenda_changed(meeting)
     return item
 
 
+@transaction.atomic
 def save_item(item: AgendaItem, **fields) -> AgendaItem:
+    """Save an item; the calendar hears of it only when something it shows changed.
+
+    Compares with the stored row: a ModelForm has already put the new values on ``item``.
+    """
+    stored = AgendaItem.objects.filter(pk=item.pk).values(*CALENDAR_ITEM_FIELDS).first()
     save_fields(item, **fields)
-    sync_planned_minutes(item.meeting)
+    if stored is None or any(getattr(item, name) != stored[name] for name in CALENDAR_ITEM_FIELDS):
+        agenda_changed(item.meeting)
     return item
 
 
@@ -77,18 +89,22 @@ def save_item(item: AgendaItem, **fields) -> AgendaItem:
 def item_delete(item: AgendaItem) -> None:
     meeting = item.meeting
     item.delete()
-    sync_planned_minutes(meeting)
+    agenda_changed(meeting)
 
 
 @transaction.atomic
 def agenda_reorder(meeting: Meeting, ordered_ids: list[int]) -> None:
     """Puts the items in the given order. The ids must be exactly the meeting's items."""
-    items = {item.pk: item for item in meeting.agenda_items.select_for_update()}
+    current = list(meeting.agenda_items.select_for_update())
+    items = {item.pk: item for item in current}
     if sorted(ordered_ids) != sorted(items):
         raise ValueError("The order must name every item of the agenda once.")
+    if [item.pk for item in current] == list(ordered_ids):
+        return  # the same order: nothing for the calendar either
     for position, pk in enumerate(ordered_ids):
         items[pk].position = position
     AgendaItem.objects.bulk_update(items.values(), ["position"])
+    agenda_changed(meeting)
 
 
 def item_move(item: AgendaItem, offset: int) -> None:
@@ -114,17 +130,22 @@ def agenda_fit(meeting: Meeting, target_minutes: int, *, from_item: AgendaItem |
     if from_item is not None:
         items = items[[i.pk for i in items].index(from_item.pk) :]
     changes = fit_preview(items, target_minutes)
+    changed = [item for item, minutes in changes if item.minutes != minutes]
     for item, minutes in changes:
         item.minutes = minutes
-    AgendaItem.objects.bulk_update(items, ["minutes"])
-    sync_planned_minutes(meeting)
+    if changed:
+        AgendaItem.objects.bulk_update(changed, ["minutes"])
+        agenda_changed(meeting)
     return changes
 
 
-def sync_planned_minutes(meeting: Meeting) -> None:
-    """The session's planned length follows its agenda; a calendar needs to know."""
+def agenda_changed(meeting: Meeting) -> None:
+    """The agenda changed in a way a calendar shows (items, order, minutes, texts).
+
+    The session's planned length follows its agenda, and the event's description (the agenda
+    with clock times) changed, so calendars must update the event: ``meeting_update`` raises
+    ``calendar_sequence``, once, the same way as for a new date or place.
+    """
     total = sum(meeting.agenda_items.values_list("minutes", flat=True))
-    if total and total != meeting.planned_minutes:
-        meeting.planned_minutes = total
-        meeting.calendar_sequence += 1
-        meeting.save(update_fields=["planned_minutes", "calendar_sequence"])
+    fields = {"planned_minutes": total} if total else {}
+    meeting_update(meeting, calendar_changed=True, **fields)

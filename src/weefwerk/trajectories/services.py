@@ -33,12 +33,14 @@ CALENDAR_FIELDS = ("starts_at", "planned_minutes", "location", "title", "status"
 
 
 @transaction.atomic
-def meeting_update(meeting: Meeting, **fields) -> Meeting:
+def meeting_update(meeting: Meeting, *, calendar_changed: bool = False, **fields) -> Meeting:
     """Save a session; when its date, time, length, location, title or status changes, raise
     ``calendar_sequence`` so calendar programs update the event instead of adding a second one.
 
     Compares with the stored row, not with ``meeting`` itself: a ModelForm has already copied
-    the new values onto its instance when the form was validated.
+    the new values onto its instance when the form was validated. ``calendar_changed`` says
+    that something else in the event changed (the agenda in its description): the sequence
+    goes up then too, still once per save.
     """
     stored = (
         Meeting.objects.select_for_update()
@@ -51,7 +53,9 @@ def meeting_update(meeting: Meeting, **fields) -> Meeting:
     meeting.full_clean()
     if stored is not None:
         meeting.calendar_sequence = stored["calendar_sequence"]
-        if any(getattr(meeting, name) != stored[name] for name in CALENDAR_FIELDS):
+        if calendar_changed or any(
+            getattr(meeting, name) != stored[name] for name in CALENDAR_FIELDS
+        ):
             meeting.calendar_sequence += 1
     meeting.save()
     from weefwerk.networkmap.services import snapshot_for_meeting  # no import cycle

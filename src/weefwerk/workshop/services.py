@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from weefwerk.planning.models import AgendaItem, ItemKind
+from weefwerk.planning.services import agenda_changed
 from weefwerk.trajectories.models import Meeting
 from weefwerk.workshop import events, selectors
 from weefwerk.workshop.models import (
@@ -525,9 +526,12 @@ def carry_over(*, assignment: Assignment) -> AgendaItem | None:
         )
         assignment.carried_to = item
         assignment.save(update_fields=["carried_to"])
-    else:
+    elif item.participant_text != text:
         item.participant_text = text
         item.save(update_fields=["participant_text"])
+    else:
+        return item  # nothing new for the next session's agenda
+    agenda_changed(target)  # the next session's calendar event shows the new agenda
     return item
 
 

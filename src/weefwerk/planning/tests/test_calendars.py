@@ -338,3 +338,69 @@ def test_the_session_page_links_to_the_calendar_and_the_pdfs(client, facilitator
     assert participants_pdf in html
     assert team_pdf not in html
     assert calendar_page not in html
+
+
+# --- agenda changes reach calendars ----------------------------------------------------------
+
+
+def sequence(meeting) -> int:
+    meeting.refresh_from_db()
+    return meeting.calendar_sequence
+
+
+def first_item(meeting) -> AgendaItem:
+    return meeting.agenda_items.order_by("position").first()
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("title", "Welkom en koffie"), ("minutes", 20), ("participant_text", "Neem koffie.")],
+)
+def test_editing_what_the_calendar_shows_raises_the_sequence_once(meeting, field, value):
+    item = first_item(meeting)
+    setattr(item, field, value)  # as a ModelForm does before the service runs
+    planning_services.save_item(item, **{field: value})
+    assert sequence(meeting) == 1
+
+
+def test_editing_only_the_team_notes_keeps_the_sequence(meeting):
+    planning_services.save_item(first_item(meeting), team_notes="Andere aantekening")
+    assert sequence(meeting) == 0
+
+
+def test_adding_removing_and_reordering_items_raise_the_sequence_once_each(meeting):
+    planning_services.item_add(meeting=meeting, title="Pauze", minutes=0, fixed=True)
+    assert sequence(meeting) == 1  # also when the length stays the same
+    pause = meeting.agenda_items.get(title="Pauze")
+    planning_services.item_move(pause, -1)
+    assert sequence(meeting) == 2
+    planning_services.item_move(first_item(meeting), -1)  # already at the top: no change
+    ids = list(meeting.agenda_items.values_list("pk", flat=True))
+    planning_services.agenda_reorder(meeting, ids)  # the same order: no change
+    assert sequence(meeting) == 2
+    planning_services.agenda_reorder(meeting, list(reversed(ids)))
+    assert sequence(meeting) == 3
+    planning_services.item_delete(pause)
+    assert sequence(meeting) == 4
+
+
+def test_fitting_the_agenda_raises_the_sequence_once(meeting):
+    planning_services.agenda_fit(meeting, 40)
+    assert sequence(meeting) == 1  # the length and the clock times change: one raise
+    assert meeting.planned_minutes == 40
+    planning_services.agenda_fit(meeting, 40)  # nothing to change
+    assert sequence(meeting) == 1
+
+
+def test_the_calendar_shows_the_new_agenda_with_a_higher_sequence(facilitator_client, meeting):
+    before = only_event(parse(facilitator_client.get(ics_url(meeting))))
+    item = first_item(meeting)
+    url = reverse("planning:item_edit", args=[meeting.trajectory_id, meeting.pk, item.pk])
+    response = facilitator_client.post(
+        url, {"title": "Welkom", "minutes": 15, "kind": item.kind, "participant_text": "Thee."}
+    )
+    assert response.status_code == 302
+    after = only_event(parse(facilitator_client.get(ics_url(meeting))))
+    assert after["UID"] == before["UID"]
+    assert after["SEQUENCE"] == before["SEQUENCE"] + 1
+    assert "Thee." in str(after["DESCRIPTION"])
