@@ -66,6 +66,25 @@ def map_texts() -> dict:
         "legend_arrow": _("Pijl: richting van de verbinding"),
         "legend_width": _("Dikte: sterkte (1 tot 3)"),
         "legend_size": _("Grootte: %(metric)s"),
+        "legend_colour_measure": _("Kleur: %(metric)s (licht is laag, donker is hoog)"),
+        "legend_colour_group": _("Kleur: %(metric)s"),
+        "group": _("Groep %(n)s"),
+        "no_value": _("Geen cijfer (niet actief)"),
+        "range": _("%(low)s tot %(high)s"),
+        "legend_highlight": _("Gemarkeerd"),
+        "legend_webber_confirmed": _("Paarse brede rand: bevestigde webber"),
+        "legend_webber_candidate": _("Paarse smalle rand: mogelijke webber"),
+        "legend_weak_spot": _("Rode rand: als dit element vertrekt, valt het netwerk uiteen"),
+        "legend_bridge": _("Rode dikke lijn: verbinding waar veel van afhangt"),
+        "highlight_confirmed": _("Bevestigde webbers"),
+        "highlight_candidates": _("Mogelijke webbers"),
+        "highlight_articulation": _("Als dit element vertrekt, valt het netwerk uiteen"),
+        "highlight_bridges": _("Verbindingen waar veel van afhangt"),
+        "highlight_none": _("Geen."),
+        "highlight_more": _("En nog %(n)s."),
+        "highlight_summary": _(
+            "%(webbers)s webbers en %(weak)s zwakke plekken gemarkeerd op de kaart."
+        ),
         "facts_kind": _("Soort"),
         "facts_status": _("Status"),
         "facts_description": _("Omschrijving"),
@@ -108,6 +127,10 @@ class MapView(TrajectoryMixin, TemplateView):
             urls["analysis"] = analysis
         except Resolver404:
             urls["analysis"] = ""
+        try:
+            urls["analysis_page"] = self._url("analysis")
+        except NoReverseMatch:
+            urls["analysis_page"] = ""
         return urls
 
     def get_context_data(self, **kwargs):

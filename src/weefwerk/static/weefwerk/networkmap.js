@@ -26,6 +26,7 @@
     connectionDelete: root.dataset.urlConnectionDelete,
     positions: root.dataset.urlPositions,
     analysis: root.dataset.urlAnalysis,
+    analysisPage: root.dataset.urlAnalysisPage,
   };
   const urlFor = (template, pk) => template.replace(PLACEHOLDER, String(pk));
 
@@ -56,6 +57,12 @@
     editingConnection: null,
     hidden: new Map(), // Cytoscape id -> hidden as last applied
     large: false,
+    // From the analysis (analyse.json): measures to colour by, webbers and weak spots.
+    measures: new Map(), // key -> {label, values, categorical, colours}
+    scale: [],
+    highlight: null, // {confirmed_webbers, candidate_webbers, articulation_points, bridges}
+    highlightWebbers: false,
+    highlightWeak: false,
   };
   // Ids change when undo re-creates something that was deleted: old pk -> new pk.
   const alias = { n: new Map(), c: new Map() };
@@ -178,7 +185,28 @@
   // ------------------------------------------------------------------------------------------
   // How elements look.
 
+  const NO_VALUE_COLOUR = "#ffffff";
+
+  // Five equal steps between the lowest and the highest value of a measure.
+  function measureBins(measure) {
+    const numbers = Object.values(measure.values).map(Number);
+    const low = numbers.length ? Math.min(...numbers) : 0;
+    const high = numbers.length ? Math.max(...numbers) : 0;
+    return { low, high, steps: Math.max(state.scale.length, 1) };
+  }
+
+  function measureColour(measure, pk) {
+    const value = measure.values[pk];
+    if (value === undefined || value === null) return NO_VALUE_COLOUR;
+    if (measure.categorical) return (measure.colours || {})[String(value)] || "#6b6b6b";
+    const bins = measure.bins || (measure.bins = measureBins(measure));
+    if (bins.high <= bins.low) return state.scale[0];
+    const index = Math.min(bins.steps - 1, Math.floor(((value - bins.low) / (bins.high - bins.low)) * bins.steps));
+    return state.scale[index];
+  }
+
   function colourOf(element) {
+    if (state.measures.has(state.colourBy)) return measureColour(state.measures.get(state.colourBy), element.id);
     if (state.colourBy === "domain") {
       const domain = element.domains.find((id) => state.domains.has(id));
       return domain ? state.domains.get(domain).colour : state.legend.no_domain_colour;
@@ -278,6 +306,19 @@
       { selector: "edge.status-proposed, edge.status-wanted", style: { "line-style": "dashed" } },
       { selector: ".hidden", style: { display: "none" } },
       {
+        selector: "node.webber-candidate",
+        style: { "underlay-color": "#6a1b9a", "underlay-opacity": 0.55, "underlay-padding": 5, "underlay-shape": "ellipse" },
+      },
+      {
+        selector: "node.webber-confirmed",
+        style: { "underlay-color": "#6a1b9a", "underlay-opacity": 0.9, "underlay-padding": 10, "underlay-shape": "ellipse" },
+      },
+      { selector: "node.weak-spot", style: { "border-color": "#c0120c", "border-width": 6, "border-style": "solid" } },
+      {
+        selector: "edge.bridge",
+        style: { "line-color": "#c0120c", "target-arrow-color": "#c0120c", "source-arrow-color": "#c0120c", width: 6, "z-index": 10 },
+      },
+      {
         selector: "node.match",
         style: {
           "underlay-color": "#ffbf47",
@@ -359,6 +400,104 @@
     });
   }
 
+  const LOCAL_METRICS = { degree: "degree", in_degree: "indegree", out_degree: "outdegree" };
+
+  function addColourOption(key, label) {
+    const select = $("map-colour");
+    if (select.querySelector(`option[value="${CSS.escape(key)}"]`)) return;
+    const option = document.createElement("option");
+    option.value = key;
+    option.textContent = label;
+    select.append(option);
+  }
+
+  // Webbers and weak spots as style classes, and the same as text beside the map.
+  function applyHighlights() {
+    if (!cy) return;
+    const marks = state.highlight || {};
+    const node = (pk) => cy.getElementById(`n${live("n", pk)}`);
+    cy.batch(() => {
+      cy.elements(".webber-confirmed, .webber-candidate, .weak-spot, .bridge").removeClass(
+        "webber-confirmed webber-candidate weak-spot bridge",
+      );
+      if (state.highlightWebbers) {
+        (marks.confirmed_webbers || []).forEach((pk) => node(pk).addClass("webber-confirmed"));
+        (marks.candidate_webbers || []).forEach((pk) => node(pk).addClass("webber-candidate"));
+      }
+      if (state.highlightWeak) {
+        (marks.articulation_points || []).forEach((pk) => node(pk).addClass("weak-spot"));
+        (marks.bridges || []).forEach(([a, b]) => node(a).edgesWith(node(b)).addClass("bridge"));
+      }
+    });
+    renderHighlightText();
+    renderLegend();
+  }
+  api.applyHighlights = applyHighlights;
+
+  function labelOf(pk) {
+    const element = state.elements.get(live("n", pk));
+    return element ? element.label : String(pk);
+  }
+
+  function renderHighlightText() {
+    const section = $("map-highlight-section");
+    const marks = state.highlight || {};
+    const lists = [];
+    if (state.highlightWebbers) {
+      lists.push([T.highlight_confirmed, (marks.confirmed_webbers || []).map(labelOf)]);
+      lists.push([T.highlight_candidates, (marks.candidate_webbers || []).map(labelOf)]);
+    }
+    if (state.highlightWeak) {
+      lists.push([T.highlight_articulation, (marks.articulation_points || []).map(labelOf)]);
+      lists.push([T.highlight_bridges, (marks.bridges || []).map(([a, b]) => `${labelOf(a)} – ${labelOf(b)}`)]);
+    }
+    section.hidden = !lists.length;
+    const parts = [];
+    const LIMIT = 30;
+    lists.forEach(([title, labels]) => {
+      const heading = document.createElement("h3");
+      heading.className = "utrecht-heading-5";
+      heading.textContent = title;
+      parts.push(heading);
+      if (!labels.length) {
+        const none = document.createElement("p");
+        none.className = "utrecht-paragraph";
+        none.textContent = T.highlight_none;
+        parts.push(none);
+        return;
+      }
+      const list = document.createElement("ul");
+      list.className = "utrecht-unordered-list";
+      labels
+        .slice()
+        .sort((a, b) => a.localeCompare(b, "nl"))
+        .slice(0, LIMIT)
+        .forEach((label) => {
+          const item = document.createElement("li");
+          item.className = "utrecht-unordered-list__item";
+          item.textContent = label;
+          list.append(item);
+        });
+      parts.push(list);
+      if (labels.length > LIMIT) {
+        const more = document.createElement("p");
+        more.className = "utrecht-paragraph";
+        more.textContent = fmt(T.highlight_more, { n: labels.length - LIMIT });
+        parts.push(more);
+      }
+    });
+    $("map-highlight-text").replaceChildren(...parts);
+    if (lists.length) {
+      const webbers = state.highlightWebbers
+        ? (marks.confirmed_webbers || []).length + (marks.candidate_webbers || []).length
+        : 0;
+      const weak = state.highlightWeak
+        ? (marks.articulation_points || []).length + (marks.bridges || []).length
+        : 0;
+      announce(fmt(T.highlight_summary, { webbers, weak }));
+    }
+  }
+
   function addMetric(key, label, valueOf) {
     metrics[key] = (pk) => valueOf(pk);
     const select = $("map-size");
@@ -384,10 +523,20 @@
       if (!Array.isArray(measures)) {
         measures = Object.entries(measures).map(([key, measure]) => ({ key, ...measure }));
       }
+      state.scale = data.scale || [];
       measures.forEach((measure) => {
         const values = measure.values || {};
+        state.measures.set(measure.key, { label: measure.label || measure.key, ...measure, values });
+        addColourOption(measure.key, measure.label || measure.key);
+        // Counted on the page already (every status): no second option with the same name.
+        if (measure.categorical || LOCAL_METRICS[measure.key]) return;
         addMetric(measure.key, measure.label || measure.key, (pk) => Number(values[pk]) || 0);
       });
+      if (data.highlight) {
+        state.highlight = data.highlight;
+        $("map-highlight").hidden = false;
+      }
+      api.analysisLoaded = true;
     } catch (error) {
       // Without the analysis the map sizes by the number of connections only.
     }
@@ -783,7 +932,7 @@
 
   const SVG_NS = "http://www.w3.org/2000/svg";
 
-  function shapeIcon(shape, colour, dash) {
+  function shapeIcon(shape, colour, dash, stroke, strokeWidth) {
     const svg = document.createElementNS(SVG_NS, "svg");
     svg.setAttribute("width", "22");
     svg.setAttribute("height", "22");
@@ -813,8 +962,8 @@
       figure.setAttribute("points", points[shape] || points.diamond);
     }
     figure.setAttribute("fill", colour);
-    figure.setAttribute("stroke", "#1a1a1a");
-    figure.setAttribute("stroke-width", "2");
+    figure.setAttribute("stroke", stroke || "#1a1a1a");
+    figure.setAttribute("stroke-width", strokeWidth || "2");
     if (dash) figure.setAttribute("stroke-dasharray", dash);
     svg.append(figure);
     return svg;
@@ -842,7 +991,29 @@
     const legend = $("map-legend");
     const parts = [];
     const kinds = Array.from(state.kinds.entries());
-    if (state.colourBy === "domain") {
+    const measure = state.measures.get(state.colourBy);
+    if (measure) {
+      parts.push(...legendList(T.legend_shape, kinds.map(([, kind]) => [shapeIcon(kind.shape, "#ffffff"), kind.label])));
+      let items;
+      if (measure.categorical) {
+        items = Object.entries(measure.colours || {}).map(([value, colour]) => [
+          shapeIcon("ellipse", colour),
+          fmt(T.group, { n: value }),
+        ]);
+        parts.push(...legendList(fmt(T.legend_colour_group, { metric: measure.label }), items));
+      } else {
+        const bins = measure.bins || (measure.bins = measureBins(measure));
+        const width = (bins.high - bins.low) / bins.steps;
+        const number = (value) => (Math.round(value * 100) / 100).toLocaleString("nl");
+        items = state.scale.map((colour, index) => [
+          shapeIcon("ellipse", colour),
+          fmt(T.range, { low: number(bins.low + index * width), high: number(bins.low + (index + 1) * width) }),
+        ]);
+        if (bins.high <= bins.low) items = [[shapeIcon("ellipse", state.scale[0]), number(bins.low)]];
+        parts.push(...legendList(fmt(T.legend_colour_measure, { metric: measure.label }), items));
+      }
+      parts.push(...legendList("", [[shapeIcon("ellipse", NO_VALUE_COLOUR), T.no_value]]));
+    } else if (state.colourBy === "domain") {
       parts.push(...legendList(T.legend_shape, kinds.map(([, kind]) => [shapeIcon(kind.shape, "#ffffff"), kind.label])));
       const domainItems = Array.from(state.domains.values()).map((domain) => [
         shapeIcon("ellipse", domain.colour),
@@ -869,7 +1040,17 @@
       lines.push([null, fmt(T.legend_size, { metric: option ? option.textContent : state.sizeBy })]);
     }
     parts.push(...legendList(T.legend_lines, lines));
-    legend.replaceChildren(...parts);
+    const marks = [];
+    if (state.highlightWebbers) {
+      marks.push([shapeIcon("ellipse", "#ffffff", null, "#6a1b9a", "5"), T.legend_webber_confirmed]);
+      marks.push([shapeIcon("ellipse", "#ffffff", null, "#6a1b9a", "2.5"), T.legend_webber_candidate]);
+    }
+    if (state.highlightWeak) {
+      marks.push([shapeIcon("ellipse", "#ffffff", null, "#c0120c", "4"), T.legend_weak_spot]);
+      marks.push([null, T.legend_bridge]);
+    }
+    if (marks.length) parts.push(...legendList(T.legend_highlight, marks));
+    legend.replaceChildren(...parts.filter((part) => part.textContent || part.childNodes.length));
   }
 
   function recolour() {
@@ -1403,6 +1584,10 @@
       if (event.target.id === "map-colour") {
         state.colourBy = event.target.value;
         recolour();
+      } else if (event.target.name === "highlight") {
+        state.highlightWebbers = $("map-highlight-webbers").checked;
+        state.highlightWeak = $("map-highlight-weak").checked;
+        applyHighlights();
       } else if (event.target.id === "map-size") {
         state.sizeBy = event.target.value;
         applySizes();
@@ -1412,7 +1597,7 @@
       }
     });
     $("map-reset").addEventListener("click", () => {
-      filters.querySelectorAll('input[type="checkbox"]').forEach((box) => {
+      filters.querySelectorAll('input[type="checkbox"]:not([name="highlight"])').forEach((box) => {
         box.checked = true;
       });
       $("map-domain").value = "";
