@@ -334,6 +334,7 @@ def followup_meetings_ensure(trajectory: Trajectory) -> list[Meeting]:
             number=template.number if template else 5 + number,
             title=template.title if template else _("Vervolgontmoeting %(n)s") % {"n": number},
             goal=template.goal if template else "",
+            what_to_bring=template.what_to_bring if template else "",
             planned_minutes=template.planned_minutes if template else 120,
             template_key=key,
         )

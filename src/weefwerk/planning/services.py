@@ -35,6 +35,7 @@ def series_create(trajectory: Trajectory) -> list[Meeting]:
             number=template.number,
             title=template.title,
             goal=template.goal,
+            what_to_bring=template.what_to_bring,
             planned_minutes=template.planned_minutes,
             template_key=template.key,
         )

@@ -30,6 +30,7 @@ class SessionTemplate:
     planned_minutes: int
     items: tuple[ItemTemplate, ...]
     audience: str = "participants"
+    what_to_bring: str = ""  # for the participants' agenda and the calendar: "Neem mee: ..."
 
 
 @dataclass(frozen=True)

@@ -166,3 +166,9 @@ def test_next_followup_meeting(trajectory):
     first.status = Meeting.Status.PLANNED
     first.save()
     assert selectors.next_followup_meeting(trajectory, aware(date(2030, 1, 8), 9)) == first
+
+
+def test_followup_meetings_say_what_to_bring(trajectory):
+    meetings = services.followup_meetings_ensure(trajectory)
+    assert len(meetings) == 8
+    assert all("vier vragen" in meeting.what_to_bring for meeting in meetings)

@@ -32,6 +32,12 @@ def test_a_new_trajectory_gets_every_session_with_its_agenda(started):
     assert step3.planned_minutes == 180
 
 
+def test_sessions_get_what_to_bring_from_their_template(started):
+    step3 = started.meetings.get(template_key="network-3")
+    assert step3.what_to_bring.startswith("Een casus uit je eigen werk")
+    assert started.meetings.get(template_key="network-1").what_to_bring == ""
+
+
 def test_series_create_adds_only_what_is_missing(started):
     assert services.series_create(started) == []
 

@@ -46,7 +46,7 @@ def started(facilitator):
     meeting = trajectory.meetings.get(template_key=library().series["network"][3])
     meeting.starts_at = datetime(2027, 3, 9, 13, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
     meeting.location = "Buurthuis De Linde"
-    meeting.what_to_bring = "Een casus uit je eigen werk, zonder namen."
+    # What to bring comes from the template (step 3: a case from your own work).
     meeting.save()
     Homework.objects.create(
         meeting=meeting,
@@ -91,7 +91,9 @@ def test_participant_version_has_texts_what_to_bring_homework_and_credits(texts,
     assert "Agenda voor deelnemers" in text
     for item in started.agenda_items.exclude(participant_text=""):
         assert squash(item.participant_text) in text
-    assert "Een casus uit je eigen werk, zonder namen." in text
+    assert "Wat neem je mee?" in text
+    assert squash(library().templates["network-3"].what_to_bring) in text
+    assert "Een casus uit je eigen werk" in text
     assert "Wie mist er nog?" in text
     assert "Noem twee organisaties die nog niet aan tafel zitten." in text
     assert "dinsdag 23 maart 2027" in text

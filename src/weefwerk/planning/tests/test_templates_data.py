@@ -89,3 +89,17 @@ def test_every_item_kind_is_known():
 
 def test_the_playbook_is_credited():
     assert any("Lokaal samenwerken in de aanpak van kinderarmoede" in c for c in library().credits)
+
+
+def test_what_to_bring_where_the_playbook_asks_for_it():
+    templates = library().templates
+    # Step 3 discusses cases from the participants' own work (the homework), step 4 asks for
+    # an example from the last weeks, the follow-up meetings ask the four questions.
+    assert "casus uit je eigen werk" in templates["network-3"].what_to_bring
+    assert "namen" in templates["network-3"].what_to_bring  # without personal data
+    assert "voorbeeld uit je werk" in templates["network-4"].what_to_bring
+    for number in range(1, 9):
+        assert "vier vragen" in templates[f"followup-{number}"].what_to_bring
+    # Where the playbook says nothing, the template does not invent anything.
+    assert templates["network-1"].what_to_bring == ""
+    assert templates["encounters-1"].what_to_bring == ""
