@@ -41,6 +41,8 @@ EXCLUDED = {
     "people.importbatch": "a file between preview and confirmation: kept one day, its rows hold "
     "the ids of the moment; upload the file again instead",
     "networkmap.importbatch": "a network file between preview and confirmation; upload it again",
+    "personaldata.auditentry": "the audit log records what happened on this instance, with the "
+    "ids of this instance; a copy starts a log of its own (the instance backup keeps the log)",
 }
 
 # Fields that look like a secret (not editable, callable default) but must be copied as they are.
@@ -320,3 +322,13 @@ def secret_fields() -> list[str]:
         for info in covered_models().values()
         for f in info.by_kind(SECRET)
     ]
+
+
+def audit(**kwargs) -> None:
+    """A line in the audit log of personal data, when that app is installed."""
+    if not apps.is_installed("weefwerk.personaldata"):
+        return
+    from weefwerk.personaldata import audit as audit_log
+
+    kwargs["action"] = getattr(audit_log, kwargs["action"])
+    audit_log.record(**kwargs)
