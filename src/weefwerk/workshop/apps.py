@@ -8,3 +8,13 @@ class WorkshopConfig(AppConfig):
     name = "weefwerk.workshop"
     label = "workshop"
     verbose_name = _("Live sessies")
+
+    def ready(self):
+        from django.db.models.signals import pre_save
+
+        from weefwerk.trajectories.models import Meeting
+        from weefwerk.workshop.services import close_joining_when_held
+
+        pre_save.connect(
+            close_joining_when_held, sender=Meeting, dispatch_uid="workshop.close_joining_when_held"
+        )

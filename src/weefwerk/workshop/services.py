@@ -186,10 +186,33 @@ def participant_join(*, meeting: Meeting, person=None) -> Participant:
 
 @transaction.atomic
 def joining_set(*, meeting: Meeting, open_: bool) -> Meeting:
+    """Open or close joining by hand; after a session was marked held, opening it again is
+    the facilitator's explicit choice (for example for latecomers' notes)."""
     meeting.joining_open = open_
     meeting.save(update_fields=["joining_open"])
     events.refresh(meeting.pk)
     return meeting
+
+
+def close_joining_when_held(sender, instance: Meeting, raw=False, **kwargs) -> None:
+    """``pre_save`` of Meeting: a session that is marked held closes joining (and checking in).
+
+    Only the change to held closes it, however the session is saved (the session form, the
+    admin, a service with ``update_fields``); a facilitator may open it again afterwards with
+    :func:`joining_set`. Open phones reload and show "Deze sessie is gesloten".
+    """
+    if raw or instance.pk is None or instance.status != Meeting.Status.HELD:
+        return
+    if not instance.joining_open:
+        return
+    before = Meeting.objects.filter(pk=instance.pk).values_list("status", flat=True).first()
+    if before is None or before == Meeting.Status.HELD:
+        return
+    # Written at once as well, for saves with ``update_fields`` that leave joining_open out.
+    Meeting.objects.filter(pk=instance.pk).update(joining_open=False)
+    instance.joining_open = False
+    meeting_id = instance.pk
+    transaction.on_commit(lambda: events.refresh(meeting_id))
 
 
 # --------------------------------------------------------------------------------------------

@@ -124,6 +124,57 @@ def test_closing_the_session_refuses_joining_and_links(client, meeting, anna, as
     assert Participant.objects.count() == 1
 
 
+def test_marking_the_session_held_closes_joining(
+    client, meeting, anna, assignment, django_capture_on_commit_callbacks
+):
+    from weefwerk.trajectories.models import Meeting
+    from weefwerk.trajectories.services import meeting_update
+
+    url = phone(anna)
+    with (
+        mock.patch("weefwerk.workshop.events.refresh") as refresh,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        meeting_update(meeting, status=Meeting.Status.HELD)
+    refresh.assert_called_once_with(meeting.pk)  # open phones reload and see the closed page
+    meeting.refresh_from_db()
+    assert not meeting.joining_open
+    assert not joining.is_open(meeting)
+    for response in (
+        client.get(f"/doe-mee/{meeting.join_code}/"),
+        client.post(f"/doe-mee/{meeting.join_code}/", {"who": "anoniem"}),
+        client.get(url),
+        client.post(f"{url}notitie/", {"opdracht": assignment.pk, "text": "Te laat"}),
+    ):
+        assert response.status_code == 403
+        html = response.content.decode()
+        assert "Deze sessie is gesloten" in html
+        assert "is afgelopen" in html
+    assert Participant.objects.count() == 1
+    assert not assignment.notes.exists()
+
+
+def test_only_the_change_to_held_closes_joining_and_the_facilitator_may_reopen(
+    client, meeting, anna
+):
+    from weefwerk.trajectories.models import Meeting
+    from weefwerk.trajectories.services import meeting_update
+    from weefwerk.workshop import services
+
+    meeting_update(meeting, location="Buurthuis")  # a planned session stays open
+    assert Meeting.objects.get(pk=meeting.pk).joining_open
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.PLANNED)
+    meeting.status = Meeting.Status.HELD
+    meeting.save(update_fields=["status"])  # also a save that leaves joining_open out
+    assert not Meeting.objects.get(pk=meeting.pk).joining_open
+
+    services.joining_set(meeting=meeting, open_=True)  # explicitly, for latecomers
+    meeting_update(meeting, location="Elders")  # still held: saving again does not close it
+    meeting.refresh_from_db()
+    assert meeting.joining_open
+    assert client.get(phone(anna)).status_code == 200
+
+
 def test_wrong_codes_are_rate_limited_per_address(client, meeting, settings):
     settings.WORKSHOP_CODE_TRIES = 5
     for n in range(5):
@@ -144,3 +195,17 @@ def test_unknown_code_in_the_url_counts_as_a_guess(client, settings, db):
     assert client.get("/doe-mee/ZZZZZZZZ/").status_code == 404
     assert client.get("/doe-mee/ZZZZZZZY/").status_code == 404
     assert client.get("/doe-mee/ZZZZZZZX/").status_code == 429
+
+
+def test_the_live_page_says_why_joining_closed(facilitator_client, meeting):
+    from django.urls import reverse
+
+    from weefwerk.trajectories.models import Meeting
+    from weefwerk.trajectories.services import meeting_update
+
+    meeting_update(meeting, status=Meeting.Status.HELD)
+    url = reverse("workshop:live", args=[meeting.trajectory_id, meeting.pk])
+    html = facilitator_client.get(url).content.decode()
+    assert "Meedoen is gesloten." in html
+    assert "De bijeenkomst is gehouden. Daarom is meedoen vanzelf gesloten." in html
+    assert "Meedoen weer openzetten" in html
