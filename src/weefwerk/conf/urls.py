@@ -22,6 +22,7 @@ urlpatterns = [
     path("trajecten/<int:trajectory_id>/", include("weefwerk.actions.urls")),
     path("trajecten/<int:trajectory_id>/", include("weefwerk.reports.urls")),
     path("trajecten/<int:trajectory_id>/", include("weefwerk.archive.urls")),
+    path("trajecten/", include("weefwerk.archive.urls_top")),
     path("trajecten/<int:trajectory_id>/", include("weefwerk.personaldata.urls")),
     path("", include((planning_public, "planning_public"))),
     path("", include((grouping_public, "grouping_public"))),
