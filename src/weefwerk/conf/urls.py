@@ -12,6 +12,7 @@ from weefwerk.workshop.urls import public_urlpatterns as workshop_public
 urlpatterns = [
     path("", include("weefwerk.public.urls")),
     path("account/", include("weefwerk.accounts.urls")),
+    path("account/", include("weefwerk.personaldata.account_urls")),
     path("trajecten/", include("weefwerk.trajectories.urls")),
     path("trajecten/<int:trajectory_id>/", include("weefwerk.people.urls")),
     path("trajecten/<int:trajectory_id>/", include("weefwerk.planning.urls")),

@@ -14,6 +14,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from weefwerk.people import imports, services
 from weefwerk.people.models import ImportBatch
+from weefwerk.personaldata import audit
 from weefwerk.trajectories.access import TrajectoryMixin
 
 MAX_ERRORS_SHOWN = 200
@@ -98,7 +99,7 @@ class ImportUploadView(TrajectoryMixin, FormView):
         return redirect("people:import_preview", self.trajectory.pk, batch.pk)
 
 
-class ImportPreviewView(TrajectoryMixin, TemplateView):
+class ImportPreviewView(audit.ActingUserMixin, TrajectoryMixin, TemplateView):
     write = True
     template_name = "people/import_preview.html"
 
@@ -159,6 +160,14 @@ class ImportPreviewView(TrajectoryMixin, TemplateView):
                 _("Er is niets geïmporteerd. %(reason)s") % {"reason": error},
             )
             return redirect("people:import", self.trajectory.pk)
+        audit.record(
+            action=audit.IMPORTED,
+            trajectory=self.trajectory,
+            user=request.user,
+            obj=batch,
+            description=_("%(new)s personen nieuw, %(changed)s bijgewerkt")
+            % {"new": result.people_created, "changed": result.people_updated},
+        )
         messages.success(request, success_message(result))
         return redirect("people:people", self.trajectory.pk)
 

@@ -10,6 +10,7 @@ from weefwerk.people.forms import (
     PersonForm,
 )
 from weefwerk.people.models import Organisation, Person
+from weefwerk.personaldata import audit
 from weefwerk.trajectories.access import TrajectoryMixin
 from weefwerk.trajectories.generic import ScopedCreateView, ScopedDeleteView, ScopedUpdateView
 
@@ -82,8 +83,18 @@ class PersonListView(FilteredListView):
         # Readers see contact details only with consent; they cannot search on hidden ones.
         return {"show_contact": self.membership.can_edit}
 
+    def get(self, request, *args, **kwargs):
+        audit.record(
+            action=audit.VIEWED,
+            trajectory=self.trajectory,
+            user=request.user,
+            object_type="people.person",
+            description="lijst",
+        )
+        return super().get(request, *args, **kwargs)
 
-class PersonFormMixin:
+
+class PersonFormMixin(audit.ActingUserMixin):
     model = Person
     form_class = PersonForm
     success_url_name = "people:people"
@@ -100,7 +111,14 @@ class PersonCreateView(PersonFormMixin, ScopedCreateView):
 class PersonUpdateView(PersonFormMixin, ScopedUpdateView):
     title = gettext_lazy("Persoon bewerken")
 
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        audit.record(
+            action=audit.VIEWED, trajectory=self.trajectory, user=request.user, obj=self.object
+        )
+        return response
 
-class PersonDeleteView(ScopedDeleteView):
+
+class PersonDeleteView(audit.ActingUserMixin, ScopedDeleteView):
     model = Person
     success_url_name = "people:people"

@@ -8,3 +8,6 @@ class PersonalDataConfig(AppConfig):
     name = "weefwerk.personaldata"
     label = "personaldata"
     verbose_name = _("Persoonsgegevens")
+
+    def ready(self):
+        from weefwerk.personaldata import signals  # noqa: F401 - connects the receivers

@@ -139,3 +139,14 @@ def purge(*, now=None) -> int:
     cutoff = (now or timezone.now()) - KEEP_FOR
     deleted, _ = AuditEntry.objects.filter(created_at__lt=cutoff).delete()
     return deleted
+
+
+class ActingUserMixin:
+    """For views that save people: the automatic audit lines name the logged-in user.
+
+    Not needed when :class:`~weefwerk.personaldata.middleware.AuditUserMiddleware` is on.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        with acting_as(getattr(request, "user", None)):
+            return super().dispatch(request, *args, **kwargs)

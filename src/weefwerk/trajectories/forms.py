@@ -15,7 +15,15 @@ class ScopedFormMixin:
 class TrajectoryForm(ScopedFormMixin, forms.ModelForm):
     class Meta:
         model = Trajectory
-        fields = ["name", "municipality", "district", "approach", "status", "ambition"]
+        fields = [
+            "name",
+            "municipality",
+            "district",
+            "approach",
+            "status",
+            "ambition",
+            "retention_months",
+        ]
         widgets = {"ambition": forms.Textarea(attrs={"rows": 4})}
 
 

@@ -1,10 +1,13 @@
+import calendar
 import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,6 +23,17 @@ JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 def new_join_code() -> str:
     """Eight characters from 31: about 8.5e11 codes, and guessing is rate-limited."""
     return "".join(secrets.choice(JOIN_ALPHABET) for _ in range(8))
+
+
+DEFAULT_RETENTION_MONTHS = 12
+
+
+def add_months(moment, months: int):
+    """The same day ``months`` later; the last day of the month when that day does not exist."""
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
 
 
 class Region(models.TextChoices):
@@ -63,6 +77,19 @@ class Trajectory(models.Model):
         help_text=_("Voor de waarschuwing als een bijeenkomst in een schoolvakantie valt."),
     )
     calendar_token = models.CharField(max_length=64, default=new_token, editable=False)
+    retention_months = models.PositiveSmallIntegerField(
+        _("bewaartermijn persoonsgegevens in maanden"),
+        default=DEFAULT_RETENTION_MONTHS,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "Zoveel maanden nadat het traject is afgesloten, maakt Weefwerk de gegevens van "
+            "personen anoniem."
+        ),
+    )
+    # Set when the status becomes closed, cleared when it is reopened (see save()).
+    closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True, editable=False)
+    # When apply_retention made the people of this closed trajectory anonymous.
+    personal_data_anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -74,8 +101,25 @@ class Trajectory(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.CLOSED and self.closed_at is None:
+            self.closed_at = timezone.now()
+        elif self.status != self.Status.CLOSED:
+            self.closed_at = None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "status" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "closed_at"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("trajectories:overview", args=[self.pk])
+
+    @property
+    def retention_due_at(self):
+        """When the people's data of this closed trajectory are made anonymous, or None."""
+        if self.closed_at is None:
+            return None
+        return add_months(self.closed_at, self.retention_months)
 
 
 class Role(models.TextChoices):
