@@ -1,0 +1,255 @@
+"""The network map as a picture (SVG or PNG) for reports: the same map the map page shows.
+
+The data, the palette and the saved positions come from where the page gets them:
+``api.network_data`` (kinds with their colour and shape, domains with their colour, the
+positions of the trajectory's first map) and the page's own legend words (``map_texts``).
+A snapshot is drawn from what it stored, with the colours of today's palette; elements the
+snapshot has no position for take the map's current position, and what has none at all is
+placed by the engine (``weefwerk.engine.mapimage.layout``).
+"""
+
+from __future__ import annotations
+
+import math
+
+from django.utils.translation import gettext as _
+
+from weefwerk.engine.mapimage import Edge, LegendEntry, Node, render_png, render_svg
+from weefwerk.networkmap.api import CONNECTION_DEFAULTS, ELEMENT_DEFAULTS, network_data
+from weefwerk.networkmap.models import Direction, Snapshot, Status
+from weefwerk.networkmap.views_map import map_texts
+
+# As the page draws them (networkmap.js styles()): border style and fill opacity by status.
+STATUS_LOOK = {
+    Status.ACTIVE: ("solid", 1.0),
+    Status.PROPOSED: ("dashed", 0.6),
+    Status.WANTED: ("dotted", 0.35),
+}
+UNKNOWN_KIND = ("#6b6b6b", "ellipse")
+EDGE_COLOUR = "#6f6f6f"
+SIZE_BY = ("none", "degree", "indegree", "outdegree")
+
+
+def _snapshot(trajectory, snapshot) -> Snapshot | None:
+    if snapshot is None or isinstance(snapshot, Snapshot):
+        if snapshot is not None and snapshot.trajectory_id != trajectory.pk:
+            raise ValueError("The snapshot belongs to another trajectory.")
+        return snapshot
+    return Snapshot.objects.get(trajectory=trajectory, pk=int(snapshot))
+
+
+def _network(trajectory, snapshot):
+    """(elements, connections, positions, legend) as the page would get them."""
+    data = network_data(trajectory)
+    legend = data["legend"]
+    positions = {key: tuple(value) for key, value in data["positions"].items()}
+    if snapshot is None:
+        elements = [{**ELEMENT_DEFAULTS, **row} for row in data["elements"]]
+        connections = [{**CONNECTION_DEFAULTS, **row} for row in data["connections"]]
+        return elements, connections, positions, legend
+    stored = snapshot.data or {}
+    # A snapshot names its domains; the page colours by the domains that exist (lowest id
+    # first), so names of domains that are gone since are passed over, as the page does.
+    domain_ids = {domain["label"]: domain["id"] for domain in legend["domains"]}
+    elements = []
+    for row in stored.get("elements", []):
+        ids = sorted({domain_ids[name] for name in row.get("domains", []) if name in domain_ids})
+        elements.append({**ELEMENT_DEFAULTS, **row, "domains": ids})
+    connections = [{**CONNECTION_DEFAULTS, **row} for row in stored.get("connections", [])]
+    for key, value in (stored.get("positions") or {}).items():
+        try:
+            positions[str(key)] = (float(value[0]), float(value[1]))
+        except (TypeError, ValueError, IndexError):
+            continue
+    return elements, connections, positions, legend
+
+
+def _degrees(connections) -> dict:
+    """Like the page's degrees(): total, in and out; ties without a direction count both ways."""
+    result: dict = {}
+    for connection in connections:
+        source = result.setdefault(connection["source"], {"total": 0, "in": 0, "out": 0})
+        target = result.setdefault(connection["target"], {"total": 0, "in": 0, "out": 0})
+        source["total"] += 1
+        target["total"] += 1
+        source["out"] += 1
+        target["in"] += 1
+        if connection["direction"] != Direction.DIRECTED:
+            source["in"] += 1
+            target["out"] += 1
+    return result
+
+
+def _sizes(elements, connections, size_by: str) -> dict:
+    """Relative sizes as the page's applySizes(): 18 + 46 * sqrt(value / max) of 30."""
+    if size_by not in SIZE_BY or size_by == "none":
+        return {}
+    key = {"degree": "total", "indegree": "in", "outdegree": "out"}[size_by]
+    counted = _degrees(connections)
+    values = {e["id"]: counted.get(e["id"], {}).get(key, 0) for e in elements}
+    biggest = max(values.values(), default=0)
+    if not biggest:
+        return {}
+    return {pk: (18 + 46 * math.sqrt(value / biggest)) / 30 for pk, value in values.items()}
+
+
+def _legend_entries(legend: dict, color_by: str, size_by: str) -> list[LegendEntry]:
+    """The page's renderLegend(), as rows for the picture."""
+    texts = map_texts()
+    entries = []
+    if color_by == "domain":
+        entries += [
+            LegendEntry(kind["label"], "#ffffff", kind["shape"], section=texts["legend_shape"])
+            for kind in legend["kinds"]
+        ]
+        entries += [
+            LegendEntry(domain["label"], domain["colour"], section=texts["legend_domain"])
+            for domain in legend["domains"]
+        ]
+        entries.append(
+            LegendEntry(
+                texts["no_domain"], legend["no_domain_colour"], section=texts["legend_domain"]
+            )
+        )
+    else:
+        entries += [
+            LegendEntry(kind["label"], kind["colour"], kind["shape"], section=texts["legend_kind"])
+            for kind in legend["kinds"]
+        ]
+    status = texts["legend_status"]
+    entries += [
+        LegendEntry(texts["legend_active"], "#ffffff", border="solid", section=status),
+        LegendEntry(texts["legend_proposed"], "#ffffff", border="dashed", section=status),
+        LegendEntry(texts["legend_wanted"], "#ffffff", border="dotted", section=status),
+    ]
+    lines = texts["legend_lines"]
+    entries += [
+        LegendEntry(texts["legend_arrow"], EDGE_COLOUR, "arrow", section=lines),
+        LegendEntry(texts["legend_width"], EDGE_COLOUR, "line", section=lines),
+    ]
+    if size_by in SIZE_BY and size_by != "none":
+        metric = {
+            "degree": _("aantal verbindingen"),
+            "indegree": _("aantal inkomende verbindingen"),
+            "outdegree": _("aantal uitgaande verbindingen"),
+        }[size_by]
+        entries.append(
+            LegendEntry(
+                texts["legend_size"] % {"metric": metric}, EDGE_COLOUR, "none", section=lines
+            )
+        )
+    return entries
+
+
+def map_picture(
+    trajectory, *, snapshot=None, color_by: str = "kind", size_by: str = "none"
+) -> tuple[list[Node], list[Edge], list[LegendEntry]]:
+    """The map of ``trajectory`` (or of one of its snapshots) as the engine draws it.
+
+    ``color_by`` "kind" or "domain" and ``size_by`` "none", "degree", "indegree" or
+    "outdegree" are the choices of the page's "Kleur naar" and "Grootte naar".
+    """
+    snapshot = _snapshot(trajectory, snapshot)
+    elements, connections, positions, legend = _network(trajectory, snapshot)
+    kinds = {kind["value"]: (kind["colour"], kind["shape"]) for kind in legend["kinds"]}
+    domain_colours = {domain["id"]: domain["colour"] for domain in legend["domains"]}
+    sizes = _sizes(elements, connections, size_by)
+    nodes = []
+    for element in elements:
+        colour, shape = kinds.get(element["kind"], UNKNOWN_KIND)
+        if color_by == "domain":
+            first = next((pk for pk in element["domains"] if pk in domain_colours), None)
+            colour = domain_colours[first] if first is not None else legend["no_domain_colour"]
+        border, opacity = STATUS_LOOK.get(element["status"], STATUS_LOOK[Status.ACTIVE])
+        x, y = positions.get(str(element["id"]), (None, None))
+        nodes.append(
+            Node(
+                id=str(element["id"]),
+                label=element["label"],
+                x=x,
+                y=y,
+                color=colour,
+                size=sizes.get(element["id"], 1.0),
+                shape=shape,
+                border=border,
+                opacity=opacity,
+            )
+        )
+    edges = [
+        Edge(
+            source=str(connection["source"]),
+            target=str(connection["target"]),
+            directed=connection["direction"] in (Direction.DIRECTED, Direction.MUTUAL),
+            weight=int(connection["strength"] or 1),
+            mutual=connection["direction"] == Direction.MUTUAL,
+            dashed=connection["status"] in (Status.PROPOSED, Status.WANTED),
+        )
+        for connection in connections
+    ]
+    return nodes, edges, _legend_entries(legend, color_by, size_by)
+
+
+def _description(nodes, edges, snapshot) -> str:
+    text = _("Netwerkkaart met %(elements)s elementen en %(connections)s verbindingen.") % {
+        "elements": len(nodes),
+        "connections": len(edges),
+    }
+    if snapshot is not None:
+        text += " " + _("Momentopname: %(name)s.") % {"name": snapshot.name}
+    return text
+
+
+def map_svg(
+    trajectory,
+    *,
+    snapshot=None,
+    title: str = "",
+    color_by: str = "kind",
+    size_by: str = "none",
+    width: int = 960,
+    height: int = 640,
+) -> str | None:
+    """The map as SVG text, or None when the network has no elements yet."""
+    snapshot = _snapshot(trajectory, snapshot)
+    nodes, edges, legend = map_picture(
+        trajectory, snapshot=snapshot, color_by=color_by, size_by=size_by
+    )
+    if not nodes:
+        return None
+    return render_svg(
+        nodes,
+        edges,
+        legend,
+        width=width,
+        height=height,
+        title=title,
+        description=_description(nodes, edges, snapshot),
+    )
+
+
+def map_png(
+    trajectory,
+    *,
+    snapshot=None,
+    title: str = "",
+    color_by: str = "kind",
+    size_by: str = "none",
+    width: int = 1920,
+    height: int = 1280,
+) -> bytes | None:
+    """The map as PNG bytes, or None when the network has no elements yet."""
+    snapshot = _snapshot(trajectory, snapshot)
+    nodes, edges, legend = map_picture(
+        trajectory, snapshot=snapshot, color_by=color_by, size_by=size_by
+    )
+    if not nodes:
+        return None
+    return render_png(
+        nodes,
+        edges,
+        legend,
+        width=width,
+        height=height,
+        title=title,
+        description=_description(nodes, edges, snapshot),
+    )
