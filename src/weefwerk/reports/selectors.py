@@ -133,7 +133,7 @@ def add_network_map(section: Section, trajectory, *, snapshot=None, title: str, 
     section.table(
         [_("Soort"), _("Aantal")],
         [[label, n] for label, n in legend],
-        caption=_("Legenda: soorten elementen op de kaart"),
+        caption=_("Op de kaart, per soort element"),
     )
 
 

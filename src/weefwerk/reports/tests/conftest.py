@@ -140,7 +140,10 @@ def rich(trajectory):
         trajectory=trajectory, title="Moeder met drie banen", description="Een fictieve casus."
     )
     CaseDiscussion.objects.create(
-        case=case, meeting=meeting, group_label="Groep 1", needed="Huisarts\nWoningcorporatie"
+        case=case,
+        meeting=meeting,
+        group_label="Groep 1",
+        needed="Huisartsenpraktijk Bosrand\nStichting Thuisbasis",
     )
     wish = ChangeWish.objects.create(
         trajectory=trajectory,
