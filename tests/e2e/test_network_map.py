@@ -274,3 +274,142 @@ def test_the_map_works_at_phone_width(page, login, small_network):
     assert width <= 360, width
     SCREENS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENS / "network-map-phone.png", full_page=True)
+
+
+def test_a_consultation_table_with_members(page, axe, login, small_network):
+    trajectory = small_network["trajectory"]
+    login(page, small_network["user"].email, PASSWORD)
+    page.goto(f"/trajecten/{trajectory.pk}/netwerk/overleggen/")
+    page.get_by_role("link", name="Nieuw overleg").click()
+    page.get_by_label(label("Naam"), exact=False).first.fill("Zorgoverleg Noord")
+    page.get_by_label(label("Hoe vaak")).fill("elke zes weken")
+    page.get_by_role("button", name="Opslaan").click()
+    table = Element.objects.get(trajectory=trajectory, label="Zorgoverleg Noord")
+    assert table.kind == "table"
+    page.goto(f"/trajecten/{trajectory.pk}/netwerk/overleggen/{table.pk}/")
+    members = (
+        (small_network["school"], "Basisschool De Linde", "voorzitter"),
+        (small_network["anna"], "Anna de Vries", "lid"),
+    )
+    for element, member, role in members:
+        page.get_by_label("Wie of wat schuift aan?").select_option(str(element.pk))
+        page.get_by_label("Rol").select_option(label=role)
+        page.get_by_role("button", name="Toevoegen").click()
+        expect(page.get_by_role("region", name="Deelnemers")).to_contain_text(member)
+    members = Connection.objects.filter(target=table, kind="takes_part_in")
+    assert {(c.source.label, c.role) for c in members} == {
+        ("Basisschool De Linde", "chair"),
+        ("Anna de Vries", "member"),
+    }
+    reports = axe.check_current("table with members")
+    # The inventory list shows the members too.
+    reports += axe.check(f"/trajecten/{trajectory.pk}/netwerk/overleggen/")
+    row = page.get_by_role("row", name=re.compile("Zorgoverleg Noord"))
+    expect(row).to_contain_text("Basisschool De Linde (voorzitter)")
+    expect(row).to_contain_text("elke zes weken")
+    assert not reports, "axe found violations:\n\n" + "\n\n".join(reports)
+
+
+def test_snapshot_change_and_compare(page, axe, login, small_network):
+    trajectory = small_network["trajectory"]
+    login(page, small_network["user"].email, PASSWORD)
+    page.goto(f"/trajecten/{trajectory.pk}/netwerk/momentopnames/")
+    page.get_by_label(label("Naam")).fill("Na bijeenkomst 3")
+    page.get_by_role("button", name="Momentopname maken").click()
+    expect(page.get_by_text("„Na bijeenkomst 3” is vastgelegd.")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Na bijeenkomst 3")
+    # Change something on the map: a new element, connected to the school.
+    errors = open_map(page, trajectory)
+    page.locator("#map-new-label").fill("Buurtkamer De Hoek")
+    page.locator("#map-new-form").get_by_role("button", name="Toevoegen").click()
+    expect(page.locator("#map-status")).to_contain_text("Buurtkamer De Hoek")
+    page.locator("#map-connect-details summary").click()
+    page.locator("#map-connect-target").select_option(str(small_network["school"].pk))
+    page.locator("#map-connect-form").get_by_role("button", name="Verbinden").click()
+    expect(page.locator("#map-status")).to_contain_text("Verbinding met")
+    assert not errors, errors
+    # Compare the snapshot with now.
+    page.goto(f"/trajecten/{trajectory.pk}/netwerk/momentopnames/vergelijk/")
+    snapshot = trajectory.network_snapshots.get(name="Na bijeenkomst 3")
+    page.get_by_label("Van").select_option(str(snapshot.pk))
+    page.get_by_label("Naar").select_option(label="Nu")
+    page.get_by_role("button", name="Vergelijken").click()
+    main = page.locator("main")
+    expect(main).to_contain_text("Buurtkamer De Hoek")
+    expect(main).to_contain_text("Basisschool De Linde")
+    reports = axe.check_current("snapshot comparison")
+    assert not reports, "axe found violations:\n\n" + "\n\n".join(reports)
+
+
+def test_participant_fills_in_the_phone_form_and_the_team_accepts(page, axe, login, small_network):
+    from weefwerk.people.models import Person
+    from weefwerk.trajectories.tests.factories import MeetingFactory
+
+    trajectory = small_network["trajectory"]
+    sanne = Person.objects.create(trajectory=trajectory, name="Sanne Jansen")
+    meeting = MeetingFactory(trajectory=trajectory, number=3, title="Stap 3")
+    page.set_viewport_size({"width": 360, "height": 740})
+    reports = axe.check(f"/kaart/{meeting.join_code}/")
+    page.get_by_label("Je naam").select_option(label="Sanne Jansen")
+    page.get_by_role("button", name="Verder").click()
+    expect(page.get_by_text("Hoi Sanne Jansen!")).to_be_visible()
+    section = page.locator("section#bellen")
+    section.get_by_label(label("Naam van de persoon of organisatie")).fill("Juf Petra")
+    section.get_by_role("button", name="Toevoegen").click()
+    expect(page.locator("section#bellen")).to_contain_text("wacht op het projectteam")
+    section = page.locator("section#organisatie")
+    section.get_by_label(label("Naam van de organisatie")).fill("Basisschool De Linde")
+    section.get_by_role("button", name="Toevoegen").click()
+    expect(page.locator("section#organisatie")).to_contain_text("Basisschool De Linde")
+    reports += axe.check_current("phone form with answers")
+    proposed = Connection.objects.filter(reported_by=sanne)
+    assert proposed.count() == 2 and {c.status for c in proposed} == {"proposed"}
+
+    # The facilitator reviews and accepts.
+    page.context.clear_cookies()
+    page.set_viewport_size({"width": 1280, "height": 800})
+    login(page, small_network["user"].email, PASSWORD)
+    page.goto(f"/trajecten/{trajectory.pk}/netwerk/voorstellen/")
+    expect(page.get_by_role("region", name="Nieuwe elementen")).to_contain_text("Juf Petra")
+    reports += axe.check_current("proposals")
+    page.get_by_role("button", name="Alles accepteren").click()
+    expect(page.get_by_role("region", name="Nieuwe elementen")).to_have_count(0)
+    assert {c.status for c in Connection.objects.filter(reported_by=sanne)} == {"active"}
+    assert Element.objects.get(trajectory=trajectory, label="Juf Petra").status == "active"
+    assert not reports, "axe found violations:\n\n" + "\n\n".join(reports)
+
+
+def test_kumu_xlsx_export_imports_into_a_new_trajectory(page, axe, login, small_network):
+    trajectory = small_network["trajectory"]
+    login(page, small_network["user"].email, PASSWORD)
+    reports = axe.check(f"/trajecten/{trajectory.pk}/netwerk/exporteren/")
+    page.get_by_label("Formaat").select_option("kumu-xlsx")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Downloaden").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".xlsx")
+    path = Path(download.path())
+
+    fresh = make_trajectory(user=small_network["user"], name="Samen in Oosterwijk")
+    reports += axe.check(f"/trajecten/{fresh.pk}/netwerk/importeren/")
+    page.get_by_label(label("Bestand")).set_input_files(
+        files=[
+            {
+                "name": download.suggested_filename,
+                "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "buffer": path.read_bytes(),
+            }
+        ]
+    )
+    page.get_by_role("button", name="Bekijken wat er gebeurt").click()
+    reports += axe.check_current("import preview")
+    page.get_by_role("button", name="Alles importeren").click()
+    page.wait_for_load_state()
+    old = Element.objects.filter(trajectory=trajectory)
+    new = Element.objects.filter(trajectory=fresh)
+    assert new.count() == old.count() == 5
+    assert Connection.objects.filter(trajectory=fresh).count() == 3
+    assert set(new.values_list("label", "kind", "status")) == set(
+        old.values_list("label", "kind", "status")
+    )
+    assert not reports, "axe found violations:\n\n" + "\n\n".join(reports)
