@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from weefwerk.actions.models import ActionStatus, ActionUpdate, Agreement, ChangeWish, WishVoting
+from weefwerk.cases.privacy import PrivacyCheckMixin
 from weefwerk.planning.scheduling import MAX_INTERVAL, MIN_INTERVAL, parse_dates
 from weefwerk.trajectories.forms import ScopedFormMixin
 
@@ -167,8 +168,15 @@ class CommitForm(ScopedFormMixin, forms.Form):
         self.fields["people"].queryset = _people(self.trajectory).exclude(pk__in=joined)
 
 
-class UpdateForm(forms.ModelForm):
-    """The four questions and a status (the owner's own report, through the link)."""
+class UpdateForm(PrivacyCheckMixin, forms.ModelForm):
+    """The four questions and a status (the owner's own report, through the link).
+
+    The answers go through the cases app's privacy check: a report with a BSN, an IBAN, a
+    phone number and so on is not saved until the spots are removed or confirmed one by one.
+    The names of the trajectory's people do not count: "what do I need from you" names them.
+    """
+
+    privacy_fields = ActionUpdate.QUESTIONS
 
     class Meta:
         model = ActionUpdate

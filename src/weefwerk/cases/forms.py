@@ -6,48 +6,12 @@ from weefwerk.cases.models import CASE_QUESTIONS, Case, CaseDiscussion
 from weefwerk.networkmap.models import ElementKind
 from weefwerk.trajectories.forms import ScopedFormMixin
 
-PRIVACY_ERROR = _(
-    "Hier staat iets dat op een persoonsgegeven lijkt. Haal het weg of vink hieronder aan dat "
-    "het geen persoonsgegeven is."
-)
 
+class PrivacyCheckMixin(privacy.PrivacyCheckMixin):
+    """The privacy check of case texts: the names of the trajectory's people count too."""
 
-class PrivacyCheckMixin:
-    """Scans ``privacy_fields`` with the engine when the form is otherwise valid.
-
-    Findings that are not confirmed make the form invalid, so nothing is saved and the page
-    shows the text with the spots marked. After validation, ``privacy_checks`` holds the
-    findings per field and ``privacy_confirmations`` the rows to record for the confirmed ones.
-    """
-
-    privacy_fields: tuple[str, ...] = ()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.privacy_checks: list[privacy.FieldCheck] = []
-        self.privacy_confirmations: list[dict] = []
-
-    def clean(self):
-        data = super().clean()
-        texts = [
-            (name, self.fields[name].label, data.get(name) or "") for name in self.privacy_fields
-        ]
-        stored = self.instance.privacy_confirmations.all() if self.instance.pk else ()
-        self.privacy_checks = privacy.check_texts(
-            texts,
-            names=selectors.trajectory_names(self.trajectory),
-            confirmed_tokens=self.data.getlist(privacy.CONFIRM_FIELD) if self.is_bound else (),
-            stored=stored,
-        )
-        for check in self.privacy_checks:
-            if check.open_findings:
-                self.add_error(check.field_name, PRIVACY_ERROR)
-        self.privacy_confirmations = privacy.confirmation_rows(self.privacy_checks)
-        return data
-
-    @property
-    def privacy_open(self) -> bool:
-        return any(check.open_findings for check in self.privacy_checks)
+    def privacy_names(self):
+        return selectors.trajectory_names(self.trajectory)
 
 
 def _textarea(rows=3):

@@ -1,4 +1,8 @@
-"""The privacy check on case texts: the engine's scanner, plus confirmations per finding.
+"""The privacy check on texts people type: the engine's scanner, plus confirmations per finding.
+
+Shared by every form whose text must not identify a family: cases and their discussions, live
+notes (phones and the facilitator) and follow-up progress reports. A form takes
+:class:`PrivacyCheckMixin` and its template includes ``cases/_privacy_form_fields.html``.
 
 A form scans its text fields with :func:`weefwerk.engine.privacy.scan` (with the names of the
 trajectory's people). Each finding gets a token that depends on the field, the kind, the position
@@ -14,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
 
 from weefwerk.engine.privacy import Finding, scan
 
@@ -169,3 +174,63 @@ def confirmation_rows(checks: Iterable[FieldCheck]) -> list[dict]:
                     }
                 )
     return rows
+
+
+PRIVACY_ERROR = _(
+    "Hier staat iets dat op een persoonsgegeven lijkt. Haal het weg of vink hierboven aan dat "
+    "het geen persoonsgegeven is."
+)
+
+
+class PrivacyCheckMixin:
+    """Scans ``privacy_fields`` with the engine when the form is otherwise valid.
+
+    Findings that are not confirmed make the form invalid, so nothing is saved and the page
+    shows the text with the spots marked (``cases/_privacy_form_fields.html``). After
+    validation, ``privacy_checks`` holds the findings per field and ``privacy_confirmations``
+    the rows to record for the confirmed ones (a form whose model keeps no confirmations may
+    ignore them: the ticked boxes came with exactly this text).
+
+    ``privacy_names()`` gives the names that count as findings (none by default; the case forms
+    add the trajectory's people) and ``privacy_stored()`` the confirmations stored earlier.
+    """
+
+    privacy_fields: tuple[str, ...] = ()
+    privacy_confirm_field = CONFIRM_FIELD
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.privacy_checks: list[FieldCheck] = []
+        self.privacy_confirmations: list[dict] = []
+
+    def privacy_names(self) -> Iterable[str]:
+        return ()
+
+    def privacy_stored(self) -> Iterable:
+        instance = getattr(self, "instance", None)
+        if instance is not None and instance.pk and hasattr(instance, "privacy_confirmations"):
+            return instance.privacy_confirmations.all()
+        return ()
+
+    def clean(self):
+        data = super().clean()
+        texts = [
+            (name, self.fields[name].label, data.get(name) or "")
+            for name in self.privacy_fields
+            if name in self.fields
+        ]
+        self.privacy_checks = check_texts(
+            texts,
+            names=self.privacy_names(),
+            confirmed_tokens=self.data.getlist(CONFIRM_FIELD) if self.is_bound else (),
+            stored=self.privacy_stored(),
+        )
+        for check in self.privacy_checks:
+            if check.open_findings:
+                self.add_error(check.field_name, PRIVACY_ERROR)
+        self.privacy_confirmations = confirmation_rows(self.privacy_checks)
+        return data
+
+    @property
+    def privacy_open(self) -> bool:
+        return any(check.open_findings for check in self.privacy_checks)

@@ -18,7 +18,6 @@ from weefwerk.cases.forms import (
     PartyLinkForm,
 )
 from weefwerk.cases.models import Case, CaseDiscussion
-from weefwerk.cases.privacy import CONFIRM_FIELD
 from weefwerk.networkmap.models import Status
 from weefwerk.trajectories.access import TrajectoryMixin
 from weefwerk.trajectories.generic import ScopedCreateView, ScopedDeleteView, ScopedUpdateView
@@ -101,7 +100,7 @@ class PrivacyFormMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(confirm_field=CONFIRM_FIELD, intro=self.intro)
+        context.update(intro=self.intro)
         return context
 
 

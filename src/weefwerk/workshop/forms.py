@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from weefwerk.cases.privacy import PrivacyCheckMixin
 from weefwerk.workshop.models import NOTE_MAX_LENGTH, Assignment
 
 ANONYMOUS = "anoniem"
@@ -78,8 +79,17 @@ class JoinNameForm(forms.Form):
         return self.people.get(self.cleaned_data["who"])
 
 
-class NoteForm(forms.Form):
-    """A note from a phone (or typed by the facilitator for someone)."""
+class NoteForm(PrivacyCheckMixin, forms.Form):
+    """A note from a phone (or typed by the facilitator for someone).
+
+    The text goes through the privacy check of the cases app: a note with a BSN, an IBAN, a
+    phone number, an e-mail address, a date of birth or an address is not saved until the
+    author removes it or confirms per finding that it is not personal data. The names of the
+    trajectory's people do not count here: in a session they talk about each other and each
+    other's organisations, so those names are normal on the wall (in case text they are not).
+    """
+
+    privacy_fields = ("text",)
 
     category = forms.ChoiceField(label=_("Categorie"), required=False)
     group = forms.TypedChoiceField(label=_("Groep"), required=False, coerce=int, empty_value=None)

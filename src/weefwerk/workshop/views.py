@@ -200,8 +200,11 @@ class AssignmentControlView(LiveMixin, View):
         return redirect(self.assignment_url(assignment, "bediening"))
 
 
-class NoteAddView(LiveMixin, View):
-    """The facilitator types a note for someone without a phone."""
+class NoteAddView(AssignmentView):
+    """The facilitator types a note for someone without a phone. A note with something that
+    looks like personal data comes back on the assignment page with the spots marked."""
+
+    http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
         assignment = self.get_assignment()
@@ -228,6 +231,9 @@ class NoteAddView(LiveMixin, View):
                 messages.error(request, str(refused))
             else:
                 messages.success(request, _("De notitie staat op de muur."))
+        elif form.privacy_open:
+            context = self.get_context_data(note_form=form)
+            return self.render_to_response(context, status=400)
         else:
             messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect(self.assignment_url(assignment, "namens-kop"))
