@@ -44,21 +44,11 @@ class ReportListView(TrajectoryMixin, TemplateView):
 
 
 class ReportMixin:
-    """Subclasses say which report (``find_report``, ``make_report``) and how to build it."""
+    """Which report, how to make its row and build it come from ``SessionMixin`` or
+    ``SummaryMixin`` (``find_report``, ``make_report``, ``build``, ``page_url``), placed after
+    this class in the bases."""
 
     template_name = "reports/report_detail.html"
-
-    def find_report(self) -> Report | None:
-        raise NotImplementedError
-
-    def make_report(self) -> Report:
-        raise NotImplementedError
-
-    def build(self, report):
-        raise NotImplementedError
-
-    def page_url(self) -> str:
-        raise NotImplementedError
 
     @cached_property
     def report(self) -> Report | None:
