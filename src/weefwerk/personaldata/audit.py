@@ -23,7 +23,7 @@ import contextvars
 import logging
 from datetime import timedelta
 
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 from weefwerk.personaldata.models import AuditEntry
@@ -109,8 +109,12 @@ def record(
     (field names, counts, a format), never a name, e-mail address, secret or free text.
     ``result``: ``audit.OK``, ``audit.DENIED`` or ``audit.FAILED``.
 
-    Never raises: a failing log line is logged as an error and the caller carries on.
+    A database error is logged and the caller carries on (the line is written in a savepoint,
+    so an outer transaction stays usable); an unknown action or result is a programming
+    error and raises ValueError.
     """
+    if action not in Action.values or result not in Result.values:
+        raise ValueError(f"Unknown audit action or result: {action!r}, {result!r}")
     if user is None:
         user = acting_user()
     elif not getattr(user, "is_authenticated", False):
@@ -120,15 +124,22 @@ def record(
         object_id = obj.pk if object_id is None else object_id
     trajectory_id = getattr(trajectory, "pk", trajectory)
     try:
-        return AuditEntry.objects.create(
-            action=str(action),
-            trajectory_id=trajectory_id,
-            user=user,
-            object_type=object_type[:60],
-            object_id="" if object_id is None else str(object_id)[:40],
-            description=(description or "")[:200],
-            result=str(result),
-        )
+        if trajectory_id is not None and not isinstance(trajectory, models.Model):
+            # An id from a URL: a line must never point at a trajectory that does not exist.
+            from weefwerk.trajectories.models import Trajectory
+
+            if not Trajectory.objects.filter(pk=trajectory_id).exists():
+                trajectory_id = None
+        with transaction.atomic():
+            return AuditEntry.objects.create(
+                action=str(action),
+                trajectory_id=trajectory_id,
+                user=user,
+                object_type=object_type[:60],
+                object_id="" if object_id is None else str(object_id)[:40],
+                description=(description or "")[:200],
+                result=str(result),
+            )
     except Exception:  # the log must never break the page it is written from
         logger.exception("Could not write an audit entry (%s %s)", action, object_type)
         return None

@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 
 from weefwerk.people.models import Person
 from weefwerk.personaldata import audit, relations
-from weefwerk.trajectories.models import Membership, Role, Trajectory
+from weefwerk.trajectories.models import EDITOR_ROLES, Membership, Role, Trajectory
 
 MIN_TERM_LENGTH = 3
 # Temporary data that retention removes outright (they may hold people who were never saved).
@@ -399,14 +399,19 @@ def _has_personal_data(trajectory) -> bool:
 def anonymise_trajectory(trajectory: Trajectory) -> int:
     """Make the people of a closed trajectory anonymous: every person is erased with their
     notes kept as "anonieme deelnemer"; people drawn on the map without a record get a
-    number instead of a name; imports waiting for confirmation are removed."""
+    number instead of a name; imports waiting for confirmation are removed. Linked accounts
+    of participants and managers lose their access (and are deactivated when they have no
+    other trajectory); the facilitator and the project team keep theirs."""
     from django.apps import apps
 
     from weefwerk.networkmap.models import ElementKind
 
     count = 0
     for person in list(trajectory.people.all()):
-        erase_person(person, keep_notes=True, remove_membership=False, record=False)
+        # Participants and managers lose access; the facilitator and the team keep theirs.
+        membership = Membership.objects.filter(user_id=person.user_id, trajectory=trajectory)
+        reader = person.user_id is not None and membership.exclude(role__in=EDITOR_ROLES).exists()
+        erase_person(person, keep_notes=True, remove_membership=reader, record=False)
         count += 1
     with audit.muted():
         for label in RETENTION_DELETE:

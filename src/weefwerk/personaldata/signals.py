@@ -6,6 +6,7 @@ from django.dispatch import receiver
 
 from weefwerk.people.models import Person
 from weefwerk.personaldata import audit
+from weefwerk.trajectories.models import Trajectory
 
 IGNORED = {"updated_at", "created_at"}
 
@@ -51,8 +52,20 @@ def record_saved(sender, instance, created, raw=False, **kwargs):
     )
 
 
+def _origin_model(origin):
+    return origin.model if hasattr(origin, "model") else type(origin)
+
+
 @receiver(post_delete, sender=Person, dispatch_uid="personaldata_person_post_delete")
-def record_deleted(sender, instance, **kwargs):
-    if audit.is_muted():
+def record_deleted(sender, instance, origin=None, **kwargs):
+    # A person removed because their whole trajectory is deleted: one line for the trajectory.
+    if audit.is_muted() or (origin is not None and _origin_model(origin) is not Person):
         return
     audit.record(action=audit.DELETED, trajectory=instance.trajectory_id, obj=instance)
+
+
+@receiver(post_delete, sender=Trajectory, dispatch_uid="personaldata_trajectory_post_delete")
+def record_trajectory_deleted(sender, instance, **kwargs):
+    if audit.is_muted():
+        return
+    audit.record(action=audit.DELETED, trajectory=None, obj=instance)

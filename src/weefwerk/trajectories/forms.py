@@ -26,6 +26,15 @@ class TrajectoryForm(ScopedFormMixin, forms.ModelForm):
         ]
         widgets = {"ambition": forms.Textarea(attrs={"rows": 4})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "retention_months" in self.fields:
+            self.fields["retention_months"].required = False
+
+    def clean_retention_months(self):
+        months = self.cleaned_data.get("retention_months")
+        return months if months is not None else self.instance.retention_months
+
 
 class TrajectoryCreateForm(TrajectoryForm):
     class Meta(TrajectoryForm.Meta):
