@@ -99,9 +99,12 @@ class BackupResult:
 def backup(path_or_stream) -> BackupResult:
     """Write the backup zip. Reads in one transaction, so the rows agree with each other."""
     result = BackupResult()
-    with transaction.atomic(), zipfile.ZipFile(
-        path_or_stream, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True
-    ) as archive:
+    with (
+        transaction.atomic(),
+        zipfile.ZipFile(
+            path_or_stream, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True
+        ) as archive,
+    ):
         model_list = _ordered_models()
         result.counts = {m._meta.label_lower: m._base_manager.count() for m in model_list}
         result.rows = sum(result.counts.values())
@@ -121,9 +124,10 @@ def backup(path_or_stream) -> BackupResult:
             if not default_storage.exists(name):
                 result.missing_files.append(name)
                 continue
-            with default_storage.open(name, "rb") as source, archive.open(
-                MEDIA_PREFIX + name, "w", force_zip64=True
-            ) as target:
+            with (
+                default_storage.open(name, "rb") as source,
+                archive.open(MEDIA_PREFIX + name, "w", force_zip64=True) as target,
+            ):
                 while chunk := source.read(1024 * 1024):
                     target.write(chunk)
             result.files += 1
@@ -150,7 +154,9 @@ def _read(path_or_stream) -> tuple[zipfile.ZipFile, dict]:
         archive = zipfile.ZipFile(path_or_stream)
         members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-        raise ArchiveError(_("Dit bestand is geen geldig zip-bestand, of het is beschadigd.")) from error
+        raise ArchiveError(
+            _("Dit bestand is geen geldig zip-bestand, of het is beschadigd.")
+        ) from error
     names = {i.filename for i in members}
     if META_NAME not in names or DATA_NAME not in names:
         raise ArchiveError(_("Dit is geen back-up van Weefwerk."))
@@ -236,7 +242,10 @@ def restore(path_or_stream, *, flush: bool = False) -> RestoreResult:
                     call_command("loaddata", str(data_path), verbosity=0)
                 except Exception as error:
                     raise ArchiveError(
-                        _("De back-up kon niet worden teruggezet: %(error)s. Er is niets veranderd.")
+                        _(
+                            "De back-up kon niet worden teruggezet: %(error)s. "
+                            "Er is niets veranderd."
+                        )
                         % {"error": str(error).splitlines()[0][:300] if str(error) else error}
                     ) from error
                 reset_sequences()

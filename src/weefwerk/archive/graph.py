@@ -34,7 +34,15 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-PK, REF, USER, GLOBAL, FILE, SECRET, VALUE = "pk", "ref", "user", "global", "file", "secret", "value"
+PK, REF, USER, GLOBAL, FILE, SECRET, VALUE = (
+    "pk",
+    "ref",
+    "user",
+    "global",
+    "file",
+    "secret",
+    "value",
+)
 
 # Models with a path to a trajectory that are deliberately left out, with the reason.
 EXCLUDED = {

@@ -9,6 +9,7 @@ imports becomes facilitator of the copy. Nothing of any other trajectory is read
 
 from __future__ import annotations
 
+import contextlib
 import json
 import posixpath
 import zipfile
@@ -179,9 +180,12 @@ class _Plan:
                             raise self._missing(info, row_id, f.field.verbose_name)
                         if value is not None and str(value).lower() not in self.users:
                             raise self._missing(info, row_id, str(value))
-                    elif f.kind == graph.FILE and value:
-                        if not isinstance(value, str) or value not in members:
-                            raise self._missing(info, row_id, str(value))
+                    elif (
+                        f.kind == graph.FILE
+                        and value
+                        and (not isinstance(value, str) or value not in members)
+                    ):
+                        raise self._missing(info, row_id, str(value))
                 for m2m in info.m2m:
                     values = row.get(m2m.name, [])
                     if not isinstance(values, list):
@@ -258,10 +262,8 @@ def import_trajectory(stream, *, user) -> ImportResult:
 
 def _remove(names):
     for name in names:
-        try:
+        with contextlib.suppress(OSError):  # best effort
             default_storage.delete(name)
-        except OSError:  # pragma: no cover - best effort
-            pass
 
 
 def _users(plan: _Plan) -> tuple[dict, int, int]:
@@ -395,7 +397,9 @@ def _write(plan: _Plan, importer, saved_files: list[str]) -> ImportResult:
         )
 
     trajectory_label = plan.trajectory_label
-    trajectory_pk = mapping[trajectory_label][plan.rows[trajectory_label][0][plan.infos[trajectory_label].model._meta.pk.name]]
+    trajectory_pk = mapping[trajectory_label][
+        plan.rows[trajectory_label][0][plan.infos[trajectory_label].model._meta.pk.name]
+    ]
     trajectory = plan.infos[trajectory_label].model._base_manager.get(pk=trajectory_pk)
     _make_facilitator(trajectory, importer)
 

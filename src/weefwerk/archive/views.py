@@ -17,18 +17,37 @@ from weefwerk.trajectories.access import TrajectoryMixin
 SESSION_KEY = "archive_imported"
 
 
-def trajectory_counts(trajectory) -> list[tuple[str, int]]:
-    """(what, how many) for every part of a trajectory that has rows."""
-    counts = []
-    for name, info in graph.covered_models().items():
-        if name == graph.label(graph.trajectory_model()):
-            continue
-        count = info.model._base_manager.filter(
+# The parts a user recognises, shown by name; the rest is counted together.
+MAIN_PARTS = (
+    "trajectories.meeting",
+    "people.organisation",
+    "people.person",
+    "networkmap.element",
+    "networkmap.connection",
+    "cases.case",
+    "workshop.note",
+    "workshop.photo",
+    "actions.changewish",
+    "actions.agreement",
+    "reports.report",
+)
+
+
+def trajectory_counts(trajectory) -> dict:
+    """The main parts of a trajectory with their numbers, and how many rows there are in all."""
+    infos = graph.covered_models()
+    counts = {}
+    for name, info in infos.items():
+        counts[name] = info.model._base_manager.filter(
             graph.owner_filter(info.model, trajectory.pk)
         ).aggregate(n=Count("pk"))["n"]
-        if count:
-            counts.append((str(info.model._meta.verbose_name_plural), count))
-    return counts
+    main = [
+        (str(infos[name].model._meta.verbose_name_plural), counts[name])
+        for name in MAIN_PARTS
+        if counts.get(name)
+    ]
+    shown = sum(counts.get(name, 0) for name in MAIN_PARTS)
+    return {"main": main, "other": sum(counts.values()) - shown - 1, "total": sum(counts.values())}
 
 
 class ExportView(TrajectoryMixin, TemplateView):
@@ -97,4 +116,3 @@ class ImportedView(TrajectoryMixin, TemplateView):
         return super().get_context_data(
             counts=trajectory_counts(self.trajectory), summary=summary, **kwargs
         )
-

@@ -113,9 +113,14 @@ def build_rich_trajectory(facilitator, *, name="Samen sterk in Archiefdorp"):
         },
     )
     AgendaItem.objects.create(meeting=next_meeting, position=0, title="Welkom", minutes=10)
-    ChecklistMark.objects.create(trajectory=trajectory, key="ambition", done=True, marked_by=manager)
+    ChecklistMark.objects.create(
+        trajectory=trajectory, key="ambition", done=True, marked_by=manager
+    )
     homework = Homework.objects.create(
-        meeting=meeting, title="Wie ken je?", text="Schrijf drie namen op.", due_date=dt.date(2025, 3, 1)
+        meeting=meeting,
+        title="Wie ken je?",
+        text="Schrijf drie namen op.",
+        due_date=dt.date(2025, 3, 1),
     )
     HomeworkAnswer.objects.create(homework=homework, person=anna, text="Bram, Chantal en Mila")
     FeedbackResponse.objects.create(
@@ -206,10 +211,25 @@ def build_rich_trajectory(facilitator, *, name="Samen sterk in Archiefdorp"):
     p_anna = workshop.participant_join(meeting=meeting, person=anna)
     p_bram = workshop.participant_join(meeting=meeting, person=bram)
     p_anon = workshop.participant_join(meeting=meeting)
-    n1 = workshop.note_add(assignment=assignment, text="Samen koffie", category="Motivatoren", participant=p_anna)
-    n2 = workshop.note_add(assignment=assignment, text="Samen koffie drinken", category="Motivatoren", participant=p_bram)
-    n3 = workshop.note_add(assignment=assignment, text="Te weinig tijd", category="Belemmeringen", participant=p_anon)
-    workshop.note_add(assignment=assignment, text="Voor Mila getypt", category="Motivatoren", person=mila, typed_by=facilitator)
+    n1 = workshop.note_add(
+        assignment=assignment, text="Samen koffie", category="Motivatoren", participant=p_anna
+    )
+    n2 = workshop.note_add(
+        assignment=assignment,
+        text="Samen koffie drinken",
+        category="Motivatoren",
+        participant=p_bram,
+    )
+    n3 = workshop.note_add(
+        assignment=assignment, text="Te weinig tijd", category="Belemmeringen", participant=p_anon
+    )
+    workshop.note_add(
+        assignment=assignment,
+        text="Voor Mila getypt",
+        category="Motivatoren",
+        person=mila,
+        typed_by=facilitator,
+    )
     cluster = workshop.cluster_add(assignment=assignment, name="Ontmoeten")
     workshop.note_move(note=n1, cluster=cluster)
     workshop.note_merge(note=n2, into=n1)
@@ -217,15 +237,21 @@ def build_rich_trajectory(facilitator, *, name="Samen sterk in Archiefdorp"):
     workshop.vote_add(participant=p_anna, note_id=n1.pk)
     workshop.vote_add(participant=p_bram, note_id=n1.pk)
     workshop.vote_add(participant=p_bram, note_id=n3.pk)
-    workshop.photo_add(assignment=assignment, uploaded=png_upload(), caption="Flip-over 1", user=facilitator)
-    workshop.photo_add(assignment=assignment, uploaded=png_upload((10, 90, 200)), participant=p_anna)
+    workshop.photo_add(
+        assignment=assignment, uploaded=png_upload(), caption="Flip-over 1", user=facilitator
+    )
+    workshop.photo_add(
+        assignment=assignment, uploaded=png_upload((10, 90, 200)), participant=p_anna
+    )
     Assignment.objects.filter(pk=assignment.pk).update(voting="closed")
     workshop.carry_over(assignment=Assignment.objects.get(pk=assignment.pk))
     workshop.wishes_to_actions(assignment=Assignment.objects.get(pk=assignment.pk))
     assert Note.objects.filter(merged_into__isnull=False).exists()
 
     # Change wishes, votes, agreements, commitments, progress, reminders.
-    wish = actions.wish_create(trajectory=trajectory, text="Als we nu eens samen ontbijten", meeting=meeting)
+    wish = actions.wish_create(
+        trajectory=trajectory, text="Als we nu eens samen ontbijten", meeting=meeting
+    )
     wish.raised_by.set([anna, bram])
     twin = actions.wish_create(trajectory=trajectory, text="Als we nu eens ontbijten met elkaar")
     actions.wish_merge(wish=twin, into=wish)
@@ -234,14 +260,25 @@ def build_rich_trajectory(facilitator, *, name="Samen sterk in Archiefdorp"):
     WishVote.objects.create(wish=wish, person=anna)
     agreement = actions.wish_choose(wish=wish, owners=[anna, bram])
     agreement.organisations.set([school, bank])
-    Agreement.objects.filter(pk=agreement.pk).update(due_date=dt.date(2025, 6, 1), success_criterion="Tien ontbijten")
+    Agreement.objects.filter(pk=agreement.pk).update(
+        due_date=dt.date(2025, 6, 1), success_criterion="Tien ontbijten"
+    )
     actions.commit(agreement=agreement, person=anna)
     actions.commit(agreement=agreement, person=chantal, via="facilitator")
     actions.update_report(
-        agreement=agreement, person=anna, status="under_way", meeting=next_meeting, what_i_did="Gebeld", what_i_need="Een ruimte"
+        agreement=agreement,
+        person=anna,
+        status="under_way",
+        meeting=next_meeting,
+        what_i_did="Gebeld",
+        what_i_need="Een ruimte",
     )
-    SentReminder.objects.create(kind="due", agreement=agreement, person=anna, for_date=dt.date(2025, 6, 2))
-    SentReminder.objects.create(kind="meeting", meeting=next_meeting, person=bram, for_date=dt.date(2025, 5, 1))
+    SentReminder.objects.create(
+        kind="due", agreement=agreement, person=anna, for_date=dt.date(2025, 6, 2)
+    )
+    SentReminder.objects.create(
+        kind="meeting", meeting=next_meeting, person=bram, for_date=dt.date(2025, 5, 1)
+    )
     assert ChangeWish.objects.filter(trajectory=trajectory, note_id__isnull=False).exists()
     assert ActionUpdate.objects.filter(agreement=agreement).exists()
 
@@ -253,7 +290,9 @@ def empty_models(trajectory) -> list[str]:
     return [
         name
         for name, info in graph.covered_models().items()
-        if not info.model._base_manager.filter(graph.owner_filter(info.model, trajectory.pk)).exists()
+        if not info.model._base_manager.filter(
+            graph.owner_filter(info.model, trajectory.pk)
+        ).exists()
     ]
 
 
@@ -299,8 +338,11 @@ def fill_missing(trajectory) -> None:
             model = graph.covered_models()[name].model
             values = {}
             for f in model._meta.concrete_fields:
-                if f.primary_key or f.has_default() or getattr(f, "auto_now", False) or getattr(
-                    f, "auto_now_add", False
+                if (
+                    f.primary_key
+                    or f.has_default()
+                    or getattr(f, "auto_now", False)
+                    or getattr(f, "auto_now_add", False)
                 ):
                     continue
                 if f.null and not f.is_relation:

@@ -31,7 +31,9 @@ def test_command_errors_are_clear(rich, tmp_path):
     with pytest.raises(CommandError, match="geen account"):
         call_command("import_trajectory", str(broken), "--owner", "niemand@voorbeeld.example")
     with pytest.raises(CommandError, match="geen geldig zip-bestand"):
-        call_command("import_trajectory", str(broken), "--owner", rich.memberships.first().user.email)
+        call_command(
+            "import_trajectory", str(broken), "--owner", rich.memberships.first().user.email
+        )
 
 
 def everything() -> dict:
@@ -61,7 +63,9 @@ def test_backup_and_restore_the_whole_instance(facilitator, tmp_path, settings):
     user = facilitator
     user.user_permissions.add(*list(apps.get_model("auth", "Permission").objects.all()[:2]))
     before = everything()
-    photos = {p.image.name: p.image.read() for p in apps.get_model("workshop", "Photo").objects.all()}
+    photos = {
+        p.image.name: p.image.read() for p in apps.get_model("workshop", "Photo").objects.all()
+    }
     assert photos
     path = tmp_path / "backup.zip"
     call_command("backup", str(path))

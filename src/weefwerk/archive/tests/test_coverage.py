@@ -32,9 +32,8 @@ def test_every_model_with_a_path_to_trajectory_is_covered_or_excluded_with_a_rea
         if model._meta.proxy or not model._meta.managed:
             continue
         name = graph.label(model)
-        if _has_path_to_trajectory(model) and name not in covered:
-            if not graph.EXCLUDED.get(name):
-                missing.append(name)
+        if _has_path_to_trajectory(model) and name not in covered and not graph.EXCLUDED.get(name):
+            missing.append(name)
     assert missing == []
     assert set(graph.EXCLUDED) <= {graph.label(m) for m in apps.get_models()}
 
@@ -43,7 +42,9 @@ def test_covered_models_use_no_multi_table_inheritance_or_generic_relations():
     for info in graph.covered_models().values():
         assert not info.model._meta.parents, info.label
         assert not [
-            f for f in info.model._meta.private_fields if f.__class__.__name__ == "GenericForeignKey"
+            f
+            for f in info.model._meta.private_fields
+            if f.__class__.__name__ == "GenericForeignKey"
         ], info.label
 
 

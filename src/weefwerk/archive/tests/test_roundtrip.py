@@ -111,7 +111,12 @@ def test_import_into_a_clean_database(rich, facilitator, django_user_model):
     data = export_trajectory(rich)
     before = compare.rows(rich.pk)
     emails = {facilitator.email}
-    Trajectory.objects.all().delete()
+    from weefwerk.personaldata import audit
+
+    # Muted: the audit lines for deleted people would name a trajectory that is gone (PostgreSQL
+    # refuses that at commit; reported to the personal-data app).
+    with audit.muted():
+        Trajectory.objects.all().delete()
     django_user_model.objects.exclude(email__in=emails).delete()
     result = import_trajectory(io.BytesIO(data), user=facilitator)
 
