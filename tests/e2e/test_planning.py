@@ -51,6 +51,9 @@ def test_plan_shave_reorder_download(page, axe, login, transactional_db):
     page.get_by_role("navigation", name="Traject").get_by_role("link", name="Bijeenkomsten").click()
     page.get_by_role("link", name=re.compile("^Stap 3")).click()
     reports += axe.check_current("agenda stap 3")
+    # What to bring comes from the template (the playbook: a case from your own work).
+    bring = page.locator("p", has_text="Wat neem je mee?")
+    expect(bring).to_contain_text("Een casus uit je eigen werk")
     expect(page.locator(".ww-agenda__time").last).to_contain_text("16:30")
     page.get_by_label(label("Maak passend in")).fill("120")
     page.get_by_role("button", name="Bekijk de nieuwe tijden").click()
@@ -76,6 +79,11 @@ def test_plan_shave_reorder_download(page, axe, login, transactional_db):
     assert "Stap 3" in str(event["SUMMARY"])
     assert event["DTSTART"].dt.tzinfo is not None
     assert calendar.walk("VTIMEZONE"), "the time zone definition travels with the file"
+    # Dated, shaved, reordered: three changes, three raises, and the new order in the text.
+    assert event["SEQUENCE"] == 3
+    description = str(event["DESCRIPTION"])
+    assert description.index(before[2]) < description.index(before[1])
+    assert "Neem mee: Een casus uit je eigen werk" in description
 
     pdf_url = page.get_by_role("link", name="PDF voor deelnemers").get_attribute("href")
     response = page.request.get(pdf_url)
@@ -86,6 +94,17 @@ def test_plan_shave_reorder_download(page, axe, login, transactional_db):
     # The other new pages are accessible too.
     page.get_by_role("navigation", name="Traject").get_by_role("link", name="Voorbereiding").click()
     reports += axe.check_current("voorbereiding")
+    case_item = page.locator("#punt-case")
+    expect(case_item).to_contain_text("vinkt zichzelf aan")
+    expect(case_item).to_contain_text("Er staat nog geen casus in Weefwerk.")
+    expect(page.locator("#punt-programmes")).to_contain_text("nog geen overleggen of programma")
+    # A copied example case is a case on hand: the item ticks itself.
+    case_item.get_by_role("link", name="Naar de casussen").click()
+    page.get_by_role("link", name="Voorbeeldcasussen").click()
+    page.get_by_role("button", name=re.compile("^Voorbeeldcasus gebruiken")).first.click()
+    page.get_by_role("navigation", name="Traject").get_by_role("link", name="Voorbereiding").click()
+    expect(case_item).to_contain_text("1 voorbeeldcasus achter de hand")
+    expect(case_item).to_contain_text("Klaar")
     page.get_by_role("navigation", name="Traject").get_by_role("link", name="Bijeenkomsten").click()
     page.get_by_role("link", name=re.compile("^Stap 3")).click()
     page.get_by_role("link", name=re.compile("Draaiboek")).click()
