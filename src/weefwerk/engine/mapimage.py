@@ -198,10 +198,11 @@ def _settle(
     """Fruchterman-Reingold on ``free`` in place; the other nodes pull and push but stay."""
     k = IDEAL_EDGE_LENGTH
     k2 = k * k
-    cell = 2 * k
+    cell = 1.5 * k
     reach = cell * cell
     count = len(free)
-    iterations = max(20, min(80, 40_000 // max(count, 1)))
+    # Fewer rounds for a large network: it stays within about a second or two.
+    iterations = max(15, min(80, 25_000 // max(count, 1)))
     xs = [p[0] for p in positions.values()]
     ys = [p[1] for p in positions.values()]
     span = max(max(xs) - min(xs), max(ys) - min(ys), k * math.sqrt(len(positions)))
@@ -471,104 +472,115 @@ def _line_width(weight, unit: float) -> float:
     return (1 + 1.5 * (min(max(weight, 1.0), 3.0) - 1)) * unit
 
 
+def _legend_symbol(scene: Scene, entry: LegendEntry, x: float, middle: float) -> None:
+    unit = scene.unit
+    shape = entry.shape if entry.shape in SHAPES + LINE_SHAPES else "ellipse"
+    colour = _colour(entry.color)
+    if shape == "line":
+        scene.legend_lines.append(Line(x, middle, x + 16 * unit, middle, 3 * unit, colour))
+    elif shape == "arrow":
+        scene.legend_lines.append(Line(x, middle, x + 9 * unit, middle, 1.5 * unit, colour))
+        scene.legend_arrows.append(
+            Polygon(_arrowhead((x + 17 * unit, middle), (1.0, 0.0), 9 * unit), colour)
+        )
+    elif shape != "none":
+        scene.legend_shapes.append(
+            Shape(
+                shape,
+                x + 8 * unit,
+                middle,
+                7 * unit,
+                colour,
+                stroke_width=1.5 * unit,
+                dash=_dash(entry.border, unit * 0.7),
+            )
+        )
+
+
 def _legend(scene: Scene, legend: Sequence[LegendEntry], top: float, bottom: float) -> float:
-    """Draws the legend at the right-hand side; returns its left edge."""
+    """Draws the legend at the right-hand side; returns its left edge.
+
+    Rows get a little closer when the legend is long, and flow into more columns when it is
+    longer still (a section may continue in the next column, a heading never ends one).
+    """
     unit = scene.unit
     width = scene.width
     entries = [entry for entry in legend if clean_text(entry.label)]
     if not entries:
         return width - MARGIN * unit
-    size = LEGEND_TEXT_SIZE * unit
-    row = 20 * unit
-    heading_row = 22 * unit
-    section_gap = 8 * unit
     pad = 10 * unit
     icon = 22 * unit
-    sections: dict[str, list[LegendEntry]] = {}
+    rows: list[tuple[str, object]] = []
+    section = None
+    first_seen: dict[str, int] = {}
     for entry in entries:
-        sections.setdefault(clean_text(entry.section), []).append(entry)
-    blocks: list[list[tuple[str, object]]] = []
-    for heading, items in sections.items():
-        block: list[tuple[str, object]] = [("heading", heading)] if heading else []
-        block.extend(("entry", item) for item in items)
-        blocks.append(block)
-
-    def block_height(block):
-        return sum(heading_row if kind == "heading" else row for kind, _ in block)
-
-    available = max(bottom - top - 2 * pad, row)
-    columns: list[list[list[tuple[str, object]]]] = [[]]
+        first_seen.setdefault(clean_text(entry.section), len(first_seen))
+    for entry in sorted(entries, key=lambda e: first_seen[clean_text(e.section)]):
+        heading = clean_text(entry.section)
+        if heading != section:
+            if rows:
+                rows.append(("gap", None))
+            if heading:
+                rows.append(("heading", heading))
+            section = heading
+        rows.append(("entry", entry))
+    available = max(bottom - top - 2 * pad, 20 * unit)
+    for size, row, heading_row, gap in (
+        (LEGEND_TEXT_SIZE, 20, 22, 8),
+        (11.0, 17, 19, 5),
+    ):
+        size, row, heading_row, gap = size * unit, row * unit, heading_row * unit, gap * unit
+        heights = {"entry": row, "heading": heading_row, "gap": gap}
+        if sum(heights[kind] for kind, _ in rows) <= available:
+            break
+    columns: list[list[tuple[str, object]]] = [[]]
     used = 0.0
-    for block in blocks:
-        needed = block_height(block) + (section_gap if columns[-1] else 0)
+    for index, (kind, value) in enumerate(rows):
+        needed = heights[kind]
+        # A heading goes with its first entry.
+        if kind == "heading" and index + 1 < len(rows):
+            needed += heights[rows[index + 1][0]]
         if columns[-1] and used + needed > available:
             columns.append([])
             used = 0.0
-            needed = block_height(block)
-        columns[-1].append(block)
-        used += needed
-    widest = 0.0
-    for block in blocks:
-        for kind, value in block:
+        if kind == "gap" and not columns[-1]:
+            continue
+        columns[-1].append((kind, value))
+        used += heights[kind]
+    share = 0.34 if len(columns) == 1 else 0.5
+    most = (width * share) / len(columns) - 2 * pad
+
+    def natural(column):
+        widest = icon + 4 * unit
+        for kind, value in column:
             if kind == "heading":
                 widest = max(widest, text_width(value, size, bold=True))
-            else:
+            elif kind == "entry":
                 widest = max(widest, icon + text_width(clean_text(value.label), size))
-    max_column = (width * 0.34) / len(columns) - 2 * pad
-    column_width = max(min(widest, max_column), icon + 4 * unit)
-    box_width = len(columns) * (column_width + 2 * pad)
+        return min(widest, max(most, icon + 4 * unit))
+
+    widths = [natural(column) for column in columns]
+    box_width = sum(widths) + 2 * pad * len(columns)
     box_height = min(
-        max(
-            sum(block_height(b) for b in column) + section_gap * (len(column) - 1)
-            for column in columns
-        )
-        + 2 * pad,
+        max(sum(heights[kind] for kind, _ in column) for column in columns) + 2 * pad,
         bottom - top,
     )
     left = width - MARGIN * unit - box_width
     scene.legend_box = Box(left, top, box_width, box_height, stroke_width=unit)
-    for number, column in enumerate(columns):
-        x = left + pad + number * (column_width + 2 * pad)
+    x = left + pad
+    for column, column_width in zip(columns, widths, strict=True):
         y = top + pad
-        for index, block in enumerate(column):
-            if index:
-                y += section_gap
-            for kind, value in block:
-                if kind == "heading":
-                    text = fit_text(value, size, column_width, bold=True)
-                    scene.legend_texts.append(Text(x, y + 15 * unit, text, size, bold=True))
-                    y += heading_row
-                    continue
-                entry = value
+        for kind, value in column:
+            if kind == "heading":
+                text = fit_text(value, size, column_width, bold=True)
+                scene.legend_texts.append(Text(x, y + heading_row * 0.68, text, size, bold=True))
+            elif kind == "entry":
                 middle = y + row / 2
-                shape = entry.shape if entry.shape in SHAPES + LINE_SHAPES else "ellipse"
-                if shape == "line":
-                    scene.legend_lines.append(
-                        Line(x, middle, x + 16 * unit, middle, 3 * unit, _colour(entry.color))
-                    )
-                elif shape == "arrow":
-                    colour = _colour(entry.color)
-                    scene.legend_lines.append(
-                        Line(x, middle, x + 9 * unit, middle, 1.5 * unit, colour)
-                    )
-                    scene.legend_arrows.append(
-                        Polygon(_arrowhead((x + 17 * unit, middle), (1.0, 0.0), 9 * unit), colour)
-                    )
-                elif shape != "none":
-                    scene.legend_shapes.append(
-                        Shape(
-                            shape,
-                            x + 8 * unit,
-                            middle,
-                            7 * unit,
-                            _colour(entry.color),
-                            stroke_width=1.5 * unit,
-                            dash=_dash(entry.border, unit * 0.7),
-                        )
-                    )
-                text = fit_text(entry.label, size, column_width - icon)
-                scene.legend_texts.append(Text(x + icon, middle + 4.3 * unit, text, size))
-                y += row
+                _legend_symbol(scene, value, x, middle)
+                text = fit_text(value.label, size, column_width - icon)
+                scene.legend_texts.append(Text(x + icon, middle + size * 0.36, text, size))
+            y += heights[kind]
+        x += column_width + 2 * pad
     return left
 
 
@@ -696,9 +708,9 @@ def scene(
 
 def _labels(scene_, nodes, edges, canvas, radius, size) -> None:
     """Labels under their node, or else above, right or left of it, where they cover no other
-    label and no element; failing that under the node if only elements are covered, else
-    left out. Bigger and better connected elements go first, so their names are the ones
-    that stay."""
+    label and no element; failing that the first of these places that covers no other label
+    (only elements or lines), else the label is left out. Bigger and better connected elements
+    go first, so their names are the ones that stay."""
     unit = scene_.unit
     left, top, right, bottom = scene_.area
     degree: dict[str, int] = {}
@@ -787,9 +799,11 @@ def _labels(scene_, nodes, edges, canvas, radius, size) -> None:
                 chosen = candidate
                 break
         if chosen is None:
-            box = candidates[0][3]
-            if not hits(taken, (box[0] - pad, box[1], box[2] + pad, box[3])):
-                chosen = candidates[0]
+            for candidate in candidates:
+                box = candidate[3]
+                if box[1] >= top and not hits(taken, (box[0] - pad, box[1], box[2] + pad, box[3])):
+                    chosen = candidate
+                    break
         if chosen is None:
             scene_.hidden_labels += 1
             continue
@@ -1087,8 +1101,14 @@ def scene_png(picture: Scene, *, supersample: int | None = None) -> bytes:
             text(item)
     if s > 1:
         image = image.reduce(s)
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    if picture.title:
+        info.add_itxt("Title", picture.title)
+    info.add_itxt("Description", picture.description)
     output = io.BytesIO()
-    image.save(output, format="PNG", compress_level=3)
+    image.save(output, format="PNG", compress_level=3, pnginfo=info)
     return output.getvalue()
 
 

@@ -130,6 +130,8 @@ def test_png_opens_at_the_requested_size():
     data = render_png(nodes, edges, LEGEND, width=800, height=500, title="Netwerk Oost")
     image = Image.open(io.BytesIO(data))
     assert image.format == "PNG" and image.size == (800, 500)
+    assert image.info["Title"] == "Netwerk Oost"
+    assert "4 elementen en 4 verbindingen" in image.info["Description"]
     colours = {colour for _, colour in image.getcolors(800 * 500)}
     assert (11, 92, 173) in colours  # the organisation's blue
 
