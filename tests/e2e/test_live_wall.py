@@ -68,6 +68,16 @@ def test_phone_note_appears_on_the_wall_then_cluster_vote_reveal(
         phone.get_by_role("button", name="Meedoen").click()
         expect(phone.get_by_text("Je doet mee als Anna Jansen.")).to_be_visible()
         phone.get_by_label("Categorie").select_option("Motivatoren")
+        # A note with a BSN is not saved: the phone marks the spot and keeps the text.
+        phone.get_by_label("Je notitie").fill("Het gezin met BSN 111222333 valt buiten alles")
+        phone.get_by_role("button", name="Op de muur zetten").click()
+        expect(phone.get_by_role("heading", name="Staan hier persoonsgegevens in?")).to_be_visible()
+        expect(phone.locator("mark.ww-privacy__mark")).to_contain_text("111222333")
+        expect(phone.get_by_label("Je notitie")).to_have_value(
+            "Het gezin met BSN 111222333 valt buiten alles"
+        )
+        reports = type(axe)(phone).check_current("phone privacy check", viewports=(PHONE,))
+        assert not Note.objects.exists()
         phone.get_by_label("Je notitie").fill("Korte lijnen met school")
         phone.get_by_role("button", name="Op de muur zetten").click()
         expect(phone.locator(".ww-my-note")).to_contain_text("Korte lijnen met school")
@@ -92,7 +102,7 @@ def test_phone_note_appears_on_the_wall_then_cluster_vote_reveal(
         controls.get_by_role("button", name=re.compile("Stemmen starten")).click()
         dot = phone.get_by_role("button", name=re.compile("^Stip erbij"))
         expect(dot).to_be_visible()
-        reports = type(axe)(phone).check_current("phone view while voting", viewports=(PHONE,))
+        reports += type(axe)(phone).check_current("phone view while voting", viewports=(PHONE,))
         dot.click()
         expect(phone.get_by_text("Je hebt nog 2 stippen.")).to_be_visible()
         expect(page.locator("[data-wall-voting]")).to_contain_text("1 stip gegeven")
@@ -112,6 +122,22 @@ def test_phone_note_appears_on_the_wall_then_cluster_vote_reveal(
         assignment_url = controls.url.split("#")[0]
         for url in (f"{base}/live/", assignment_url, f"{base}/resultaten/"):
             reports += axe.check(url)
+
+        # Marking the session held closes joining: the phone says the session is closed.
+        controls.goto(f"/trajecten/{trajectory.pk}/bijeenkomsten/{meeting.pk}/bewerken/")
+        controls.get_by_label(re.compile("^Status", re.IGNORECASE)).select_option(label="Gehouden")
+        controls.get_by_role("button", name="Opslaan").click()
+        controls.wait_for_load_state()
+        phone.reload()
+        expect(phone.get_by_role("heading", level=1)).to_have_text("Deze sessie is gesloten")
+        expect(phone.get_by_text("is afgelopen")).to_be_visible()
+        reports += type(axe)(phone).check_current("phone: session closed", viewports=(PHONE,))
+        # The facilitator may open it again explicitly.
+        controls.goto(f"{base}/live/")
+        expect(controls.get_by_text("Daarom is meedoen vanzelf gesloten")).to_be_visible()
+        controls.get_by_role("button", name="Meedoen weer openzetten").click()
+        phone.reload()
+        expect(phone.get_by_text("Je doet mee als Anna Jansen.")).to_be_visible()
         assert not reports, "axe found violations:\n\n" + "\n\n".join(reports)
     finally:
         phone_context.close()
