@@ -12,6 +12,14 @@ from .problem import Problem, build_problem
 from .score import score_plan
 from .search import Search
 
+# Work units (see search.py) the search may spend per second of `time_limit`. Measured on the
+# reference machine (2 shared cores): the slowest kind of instance spends about 1.2 million
+# units a second there, so a run ends on its budget in about half of `time_limit`, leaving
+# room for a busy machine before the wall-clock safety net is needed.
+WORK_PER_SECOND = 600_000
+# Share of the budget for the tabu phase when domains count; the domain polish gets the rest.
+TABU_SHARE = 0.6
+
 
 def _construction(problem: Problem, rng: random.Random) -> dict[int, list[list[int]]]:
     """Affine-plane rounds when every round has the same people in equal groups."""
@@ -50,21 +58,38 @@ def plan_groups(
     seed: int = 0,
     time_limit: float = 10.0,
     max_iterations: int | None = None,
+    work_budget: float | None = None,
     search: bool = True,
 ) -> Plan:
     """Plan all requested rounds together and return the best plan found.
 
     `rounds` is a number of rounds for everybody, or a list of round specifications with their
     own people present and sizes. Raises GroupingError (Dutch message) on input that cannot be
-    planned. The result is deterministic for a seed as long as the search is bounded by
-    `max_iterations` or reaches the proven lower bound before `time_limit`.
-    `search=False` gives the greedy start only (the benchmark's baseline).
+    planned. `search=False` gives the greedy start only (the benchmark's baseline).
+
+    Reproducible: the same input and seed give the same plan. The search stops on a
+    deterministic work budget, never on the clock: `work_budget` work units (candidate swaps
+    looked at, see search.py), by default ``time_limit * WORK_PER_SECOND``, which the search
+    uses up in about half of `time_limit` on the reference machine; bigger instances cost more
+    units per iteration, so the budget scales with the problem size by itself. It also stops
+    early at the proven lower bound, after a long stretch without improvement, or after
+    `max_iterations`. `time_limit` itself is only a safety net for a much slower or busier
+    machine: when it ends the run, ``plan.stats["time_limit_hit"]`` is true and that plan may
+    differ from run to run.
     """
     started = time.perf_counter()
     if isinstance(time_limit, bool) or not isinstance(time_limit, int | float) or time_limit <= 0:
         raise GroupingError("'time_limit' moet een positief aantal seconden zijn.")
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise GroupingError("'seed' moet een geheel getal zijn.")
+    if work_budget is None:
+        work_budget = time_limit * WORK_PER_SECOND
+    elif (
+        isinstance(work_budget, bool)
+        or not isinstance(work_budget, int | float)
+        or work_budget <= 0
+    ):
+        raise GroupingError("'work_budget' moet een positief getal zijn.")
     met, apart, together = list(met or ()), list(apart or ()), list(together or ())
     problem = build_problem(
         people,
@@ -84,11 +109,14 @@ def plan_groups(
     method = "affine+greedy" if fixed else "greedy"
     if search:
         # Tabu search for everything; with domains it hands over to the domain polish once the
-        # higher levels are at their bounds, and at the latest after 60 % of the time.
+        # higher levels are at their bounds, and at the latest after TABU_SHARE of the budget.
         engine.run(
             started + time_limit,
             max_iterations,
-            tabu_deadline=started + 0.6 * time_limit if engine.has_domains else None,
+            budget=work_budget,
+            tabu_budget=TABU_SHARE * work_budget if engine.has_domains else None,
+            # Safety net only: on a very busy machine the polish still gets its share of time.
+            tabu_deadline=started + TABU_SHARE * time_limit if engine.has_domains else None,
         )
         method += "+tabu"
         if engine.polish_steps:
@@ -116,4 +144,5 @@ def plan_groups(
         seconds=time.perf_counter() - started,
         iterations=getattr(engine, "iterations", 0),
         method=method,
+        stats={"work": int(engine.work), "time_limit_hit": engine.timed_out},
     )

@@ -12,6 +12,12 @@ an affine-plane construction where one fits.
 Bookkeeping is incremental: people are integers, groups are bit sets, and a meeting-count matrix
 with threshold bit sets (met at least once / at least twice) turns a swap's change in repeat
 pairs into a handful of popcounts.
+
+Stopping is deterministic: the search counts its work in abstract units (candidate swaps
+looked at, polish tries, restarts) and stops on a work budget, never on the clock, so a seed and
+an input always give the same plan. The wall-clock deadline is only a safety net for a machine
+much slower or busier than expected; when it ends the run, ``timed_out`` is set and the plan is
+no longer guaranteed to be reproducible.
 """
 
 from __future__ import annotations
@@ -24,6 +30,15 @@ from operator import add, sub
 
 from .problem import Problem
 from .score import colleague_lower_bound
+
+# Work units (see the module docstring). One unit is one candidate swap evaluated in Python;
+# the pair-only scan runs in C-level maps and costs less per candidate, a polish try and a
+# restart cost more. Calibrated on the reference machine so that a unit takes about the same
+# time in every phase (see WORK_PER_SECOND in optimiser.py).
+PAIR_SCAN_UNITS = 0.5
+ROUND_UNITS = 2  # per round looked at in one iteration, on top of its candidates
+POLISH_UNITS = 8  # per polish try
+RESTART_UNITS = 1  # per person and round and person (the tables are n by n per round)
 
 
 def _deviation(c: int, low: int, high: int) -> int:
@@ -114,6 +129,8 @@ class Search:
         self.polish_repeat = 2  # a repeat pair weighs as much as this many domain duplicates
         self.polish_temperature = 0.5
         self.polish_steps = 0
+        self.work = 0.0  # work units spent (deterministic; see the module docstring)
+        self.timed_out = False  # the wall-clock safety net ended the run
 
     # ----------------------------------------------------------------- bounds
     def _lower_bound_cost(self) -> int:
@@ -541,9 +558,12 @@ class Search:
                             conflict.append(x)
                             break
         if not conflict:
+            self.work += ROUND_UNITS
             return None
         if not (has_experts or has_domains):
+            self.work += ROUND_UNITS + PAIR_SCAN_UNITS * len(conflict) * len(movable)
             return self._best_pair_swap(r, it, best_cost, tabu_r, conflict)
+        self.work += ROUND_UNITS + len(conflict) * len(movable)
 
         cost = self.cost
         best_delta = None
@@ -660,9 +680,18 @@ class Search:
         deadline: float,
         max_iterations: int | None = None,
         check: bool = False,
+        budget: float | None = None,
+        tabu_budget: float | None = None,
         tabu_deadline: float | None = None,
     ) -> int:
-        """Improve the loaded plan until the deadline; leaves the best plan loaded."""
+        """Improve the loaded plan; leaves the best plan loaded.
+
+        Stops at the lower bound, after `patience` iterations without a better plan, after
+        `max_iterations`, or when `budget` work units are spent (the tabu phase hands over to
+        the domain polish at `tabu_budget`). All of these are deterministic. `deadline` (a
+        time.perf_counter() value) is the safety net: reaching it sets `timed_out`; so does
+        reaching `tabu_deadline`, the latest hand-over to the polish on a busy machine.
+        """
         rng = self.rng
         best_cost = self.cost
         best_plan = [[list(g) for g in rnd] for rnd in self.groups]
@@ -676,10 +705,13 @@ class Search:
         it = 0
         order = self.active
         # With domains, the tabu phase hands over to the domain polish (below) once every
-        # higher level is at its bound, or at `tabu_deadline`.
+        # higher level is at its bound, or at `tabu_budget`.
         WR = self.WR
         split = self.has_domains
         goal = self.target // WR if split else self.target
+        if tabu_budget is None or (budget is not None and tabu_budget > budget):
+            tabu_budget = budget
+        restart_units = RESTART_UNITS * self.R * self.n * self.n
         tabu_deadline = deadline if tabu_deadline is None else min(tabu_deadline, deadline)
         while True:
             it += 1
@@ -687,7 +719,10 @@ class Search:
                 break
             if it - last_best > self.patience:
                 break
+            if tabu_budget is not None and self.work >= tabu_budget:
+                break
             if it & 7 == 0 and time.perf_counter() > tabu_deadline:
+                self.timed_out = True
                 break
             # Best swap over all rounds (Dotú and Van Hentenryck); ties broken at random.
             start = rng.randrange(len(order))
@@ -730,6 +765,7 @@ class Search:
                     break
             elif it - last_improvement > stable_limit:
                 # Stalled: restart from the best plan, shaken by a few random swaps.
+                self.work += restart_units
                 self.load(best_plan)
                 for _ in range(rng.randint(1, self.shake)):
                     r = rng.choice(order)
@@ -744,9 +780,9 @@ class Search:
         self.iterations = it
         if self.cost != best_cost:
             self.load(best_plan)
-        if split and self.cost > self.target:
-            budget = None if max_iterations is None else self.polish_factor * max_iterations
-            self.polish_steps = self.polish(deadline, budget, check)
+        if split and self.cost > self.target and time.perf_counter() < deadline:
+            steps = None if max_iterations is None else self.polish_factor * max_iterations
+            self.polish_steps = self.polish(deadline, steps, check, budget)
         return it
 
     def delta(self, r: int, a: int, b: int) -> int:
@@ -788,15 +824,22 @@ class Search:
                     d += (cA[dd] >= 1) - (cB[dd] >= 2)
         return d
 
-    def polish(self, deadline: float, max_steps: int | None = None, check: bool = False) -> int:
+    def polish(
+        self,
+        deadline: float,
+        max_steps: int | None = None,
+        check: bool = False,
+        budget: float | None = None,
+    ) -> int:
         """Domain phase: simulated annealing on swaps of someone with a doubled domain or a
         repeat pair, under a softened objective in which a repeat pair costs `polish_repeat`
         domain duplicates and anything above repeat pairs stays prohibitive. A plan with zero
         repeats is a tight local optimum for single swaps (every swap makes a new repeat), so
         the walk has to pass through plans with a few repeats to spread domains better. The best
         plan under the true lexicographic cost is kept, so no level above domains ever ends up
-        worse. Stops at the bound, at the deadline, after `max_steps` tries or after
-        `polish_patience` tries without a better plan."""
+        worse. Stops at the bound, after `max_steps` tries, when the work spent reaches `budget`
+        or after `polish_patience` tries without a better plan; the deadline is the safety
+        net (it sets `timed_out`)."""
         rng = self.rng
         rounds = self.active
         if not rounds:
@@ -811,14 +854,20 @@ class Search:
         limit = self.polish_patience
         exp, random_ = math.exp, rng.random
         half_c, half_r = WC // 2, WR // 2
+        # Work is counted in whole blocks of 64 tries, checked where the clock is checked.
         while best_cost > self.target:
             step += 1
             if max_steps is not None and step > max_steps:
                 break
             if step - last > limit:
                 break
-            if step & 63 == 0 and time.perf_counter() > deadline:
-                break
+            if step & 63 == 0:
+                self.work += 64 * POLISH_UNITS
+                if budget is not None and self.work >= budget:
+                    break
+                if time.perf_counter() > deadline:
+                    self.timed_out = True
+                    break
             r = rounds[rng.randrange(len(rounds))]
             movable = self.movable[r]
             a = movable[rng.randrange(len(movable))]
