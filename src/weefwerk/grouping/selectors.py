@@ -548,6 +548,46 @@ def acquaintance(trajectory: Trajectory) -> Acquaintance:
     )
 
 
+def future_group_rounds(item: AgendaItem, present: list[Person]) -> list[tuple[AgendaItem, list]]:
+    """The group rounds still to come after ``item``, up to session five, each with the people
+    expected there: planning today's groups together with these keeps "everybody knows
+    everybody by session five" in view.
+
+    Later items of the same session expect the people divided now. A later session expects its
+    confirmed and invited people (and colleagues sent in someone's place); when nobody has been
+    invited yet, the active participants and the people divided now. Rounds that were already
+    held are not planned again.
+    """
+    meeting = item.meeting
+    meetings = _ordered_meetings(meeting.trajectory)
+    if meeting not in meetings:
+        return []
+    target = target_meeting(meetings)
+    if target is None or meetings.index(meeting) > meetings.index(target):
+        return []
+    later = set(meetings[meetings.index(meeting) + 1 : meetings.index(target) + 1])
+    rounds = []
+    default = None
+    for future in remaining_group_items(meetings, target):
+        if future.meeting_id == meeting.pk:
+            if (future.position, future.pk) <= (item.position, item.pk):
+                continue
+            people = present
+        elif future.meeting in later:
+            people, basis = people_for_groups(future.meeting)
+            if basis == "everybody":
+                if default is None:
+                    active, _basis = active_participants(meeting.trajectory)
+                    ids = {p.pk for p in active} | {p.pk for p in present}
+                    default = [p for p in participants(meeting.trajectory) if p.pk in ids]
+                people = default
+        else:
+            continue
+        if len(people) >= 2:
+            rounds.append((future, people))
+    return rounds
+
+
 @dataclass
 class Forecast:
     share: float | None

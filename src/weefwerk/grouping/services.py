@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from weefwerk.engine.grouping import GroupingError, plan_groups
+from weefwerk.engine.grouping import GroupingError, RoundSpec, plan_groups
 from weefwerk.grouping import selectors
 from weefwerk.grouping.models import Attendance, Encounter, Group, GroupMember, GroupRound
 from weefwerk.people.models import Person
@@ -203,6 +203,12 @@ def groups_make(*, item: AgendaItem, seed: int | None = None) -> GroupRound:
 
     With a draft round already there, it is made again: locked people stay in their group, the
     rest is divided anew (with the next seed, so the result is new but reproducible).
+
+    Planning ahead, re-optimised on the day: the group rounds still to come up to session five
+    (with the people expected there, see ``selectors.future_group_rounds``) are planned together
+    with this one, so that today's groups leave the best chances for everybody to meet everybody
+    later. Only today's round is stored. The whole plan gets the same time limit as before
+    (WEEFWERK_GROUPS_SECONDS).
     """
     if not item.group_max_size:
         raise GroupingRefused(_("Dit agendapunt gaat niet in groepjes uiteen."))
@@ -228,19 +234,42 @@ def groups_make(*, item: AgendaItem, seed: int | None = None) -> GroupRound:
         # Fewer groups than before: keep who is locked together, renumber their groups.
         order = {n: i for i, n in enumerate(sorted(set(locks.values())))}
         locks = {pid: order[n] for pid, n in locks.items()}
-    met = selectors.met_pairs(meeting.trajectory, present)
+    future = selectors.future_group_rounds(item, people)
+    everybody = {p.pk: p for p in people}
+    for _future_item, expected in future:
+        everybody.update((p.pk, p) for p in expected if p.pk not in everybody)
+    met = selectors.met_pairs(meeting.trajectory, list(everybody))
     if seed is None:
         seed = current.seed + 1 if current is not None else 1
+    today = RoundSpec(
+        present=tuple(str(p.pk) for p in people),
+        max_size=item.group_max_size,
+        locked={str(pid): k for pid, k in locks.items()},
+    )
+    later = [
+        RoundSpec(present=tuple(str(p.pk) for p in expected), max_size=future_item.group_max_size)
+        for future_item, expected in future
+    ]
     try:
-        plan = plan_groups(
-            [selectors.engine_person(p) for p in people],
-            1,
-            max_size=item.group_max_size,
-            met=[(str(a), str(b)) for a, b in met],
-            locked={str(pid): k for pid, k in locks.items()},
-            seed=seed,
-            time_limit=_group_seconds(),
-        )
+        try:
+            plan = plan_groups(
+                [selectors.engine_person(p) for p in everybody.values()],
+                [today, *later],
+                met=[(str(a), str(b)) for a, b in met],
+                seed=seed,
+                time_limit=_group_seconds(),
+            )
+        except GroupingError:
+            if not later:
+                raise
+            # A later round cannot be planned (say, too few people expected): today's alone.
+            plan = plan_groups(
+                [selectors.engine_person(p) for p in people],
+                [today],
+                met=[(str(a), str(b)) for a, b in met],
+                seed=seed,
+                time_limit=_group_seconds(),
+            )
     except GroupingError as error:
         raise GroupingRefused(str(error)) from error
     if current is None:
@@ -343,8 +372,6 @@ def plan_ahead(*, trajectory: Trajectory, items: list[AgendaItem], seed: int = 1
     Items that already have a draft round of their own (not planned ahead) are left alone.
     Returns the number of rounds stored.
     """
-    from weefwerk.engine.grouping import RoundSpec
-
     todo = []
     for item in items:
         current = selectors.current_round(item)
