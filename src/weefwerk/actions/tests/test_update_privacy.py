@@ -32,6 +32,7 @@ def test_a_report_through_the_link_with_a_bsn_is_not_saved(client, trajectory, s
     html = response.content.decode()
     assert "Staan hier persoonsgegevens in?" in html
     assert "In je voortgang mag niemand een inwoner of gezin kunnen herkennen." in html
+    assert "{#" not in html and "PrivacyCheckMixin" not in html  # no template comments shown
     assert re.search(rf"<mark[^>]*>{VALID_BSN}<", html)
     assert f"Het gezin ({VALID_BSN}) doorverwezen.</textarea>" in html  # the text is kept
     found = tokens(response)

@@ -29,6 +29,7 @@ def test_a_phone_note_with_a_bsn_is_not_saved_and_the_spot_is_marked(client, ann
     assert "Staan hier persoonsgegevens in?" in html
     assert re.search(rf"<mark[^>]*>{VALID_BSN}<", html)
     assert "Op de muur en in het verslag mag niemand een inwoner of gezin" in html
+    assert "{#" not in html and "PrivacyCheckMixin" not in html  # no template comments shown
     assert f"\n{text}</textarea>" in html  # the text is kept
     assert len(tokens(response)) == 1
 
