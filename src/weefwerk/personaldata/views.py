@@ -51,16 +51,27 @@ def as_text(value) -> str:
 
 
 def readable_row(labels: dict, row: dict) -> list[tuple[str, str]]:
+    # For fields that have no Dutch name of their own (Django then uses the field's name).
     extra = {
         "role_labels": _("rollen"),
         "organisation_domains": _("domeinen van de organisatie"),
+        "trajectory": _("traject"),
+        "meeting": _("bijeenkomst"),
+        "person": _("persoon"),
+        "user": _("account"),
+        "created_at": _("aangemaakt op"),
+        "updated_at": _("gewijzigd op"),
+        "sent_at": _("verstuurd op"),
     }
     items = []
     for name, value in row.items():
         if name == "id" or name.endswith("_label"):
             continue
         shown = row.get(f"{name}_label", value)
-        items.append((str(labels.get(name) or extra.get(name) or name), as_text(shown)))
+        label = labels.get(name)
+        if not label or label == name.replace("_", " "):
+            label = extra.get(name) or label or name
+        items.append((str(label), as_text(shown)))
     return items
 
 
@@ -264,7 +275,6 @@ class AuditLogView(FacilitatorOnlyMixin, TemplateView):
             filtered=bool(filters),
             page=page,
             query=query.urlencode(),
-            keep_for_days=audit.KEEP_FOR.days,
             **kwargs,
         )
 
