@@ -69,6 +69,11 @@ def setup_trajectory(user):
     item = AgendaItem.objects.create(
         meeting=meeting, position=1, title="Kennismaken in groepjes", minutes=20, group_max_size=4
     )
+    # The next session splits into groups too: today's groups are planned with it in view.
+    later = MeetingFactory(trajectory=trajectory, number=3, title="Stap 3: samen verder")
+    AgendaItem.objects.create(
+        meeting=later, position=0, title="Casus in groepjes", minutes=30, group_max_size=5
+    )
     return trajectory, meeting, item, people
 
 
@@ -96,6 +101,7 @@ def test_check_in_make_groups_move_lock_rerun_and_hold(
     page, axe, login, settings, browser, live_server
 ):
     settings.WEEFWERK_GROUPS_SECONDS = 0.5
+    settings.WEEFWERK_FORECAST_SECONDS = 0.5
     user = UserFactory(email="fenna@voorbeeld.example", full_name="Fenna de Boer")
     trajectory, meeting, item, people = setup_trajectory(user)
     reports = []
