@@ -238,3 +238,54 @@ def test_deleting_a_trajectory_writes_one_line(facilitator_client, trajectory, w
     assert response.status_code == 302
     lines = list(AuditEntry.objects.values_list("action", "object_type", "trajectory"))
     assert lines == [("deleted", "trajectories.trajectory", None)]
+
+
+def test_an_import_writes_lines_for_every_person_and_one_for_the_import(
+    facilitator_client, trajectory, facilitator
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from weefwerk.people.models import ImportBatch
+
+    csv = b"naam;e-mail\r\nAnna de Vries;anna@voorbeeld.example\r\nBram Visser;bram@v.example\r\n"
+    facilitator_client.post(
+        reverse("people:import", args=[trajectory.pk]),
+        {"file": SimpleUploadedFile("lijst.csv", csv), "kind": "auto"},
+    )
+    batch = ImportBatch.objects.get()
+    url = reverse("people:import_preview", args=[trajectory.pk, batch.pk])
+    assert facilitator_client.post(url, {"action": "confirm"}).status_code == 302
+    created = AuditEntry.objects.filter(action=audit.CREATED, object_type="people.person")
+    assert created.count() == 2 and {e.user for e in created} == {facilitator}
+    imported = AuditEntry.objects.get(action=audit.IMPORTED)
+    assert imported.description == "2 personen nieuw, 0 bijgewerkt"
+    assert "Anna" not in imported.description
+
+
+def test_middleware_names_the_user_for_automatic_lines(rf, trajectory, facilitator):
+    from weefwerk.personaldata.middleware import AuditUserMiddleware
+
+    def view(request):
+        Person.objects.create(trajectory=trajectory, name="Via de middleware")
+        return None
+
+    request = rf.get("/")
+    request.user = facilitator
+    AuditUserMiddleware(view)(request)
+    entry = AuditEntry.objects.get(action=audit.CREATED)
+    assert entry.user == facilitator and entry.trajectory == trajectory
+    assert audit.acting_user() is None  # reset after the request
+
+
+def test_retention_months_saved_from_the_edit_page(facilitator_client, trajectory):
+    url = reverse("trajectories:edit", args=[trajectory.pk])
+    data = {
+        "name": trajectory.name,
+        "municipality": "Testdorp",
+        "approach": trajectory.approach,
+        "status": "closed",
+        "retention_months": "6",
+    }
+    assert facilitator_client.post(url, data).status_code == 302
+    trajectory.refresh_from_db()
+    assert trajectory.retention_months == 6 and trajectory.closed_at is not None
