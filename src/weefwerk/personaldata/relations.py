@@ -62,35 +62,40 @@ PERSON_RELATIONS: dict[str, Relation] = {
         _r("planning.HomeworkAnswer", "person", DELETE, _("Antwoorden op huiswerk")),
         _r("grouping.Attendance", "person", DELETE, _("Aanwezigheid")),
         _r("grouping.Attendance", "replaced_by", UNLINK, _("Aanwezigheid als vervanger")),
-        _r("grouping.Encounter", "person_a", DELETE, _("Kennismakingen (wie je hebt ontmoet)")),
-        _r("grouping.Encounter", "person_b", DELETE, _("Kennismakingen (wie jou heeft ontmoet)")),
+        _r("grouping.Encounter", "person_a", DELETE, _("Kennismakingen")),
+        _r("grouping.Encounter", "person_b", DELETE, _("Kennismakingen (andersom vastgelegd)")),
         _r("grouping.GroupMember", "person", DELETE, _("Groepen")),
-        _r("networkmap.Element", "person", DELETE, _("Netwerkkaart: elementen over jou")),
-        _r("networkmap.Element", "reported_by", UNLINK, _("Netwerkkaart: elementen die je meldde")),
+        _r(
+            "networkmap.Element",
+            "person",
+            DELETE,
+            _("Netwerkkaart: elementen die voor de persoon staan"),
+        ),
+        _r("networkmap.Element", "reported_by", UNLINK, _("Netwerkkaart: gemelde elementen")),
         _r(
             "networkmap.Connection",
             "reported_by",
             UNLINK,
-            _("Netwerkkaart: verbindingen die je meldde"),
+            _("Netwerkkaart: gemelde verbindingen"),
         ),
         _r("workshop.Participant", "person", DELETE, _("Deelname aan live sessies")),
         _r("workshop.Note", "person", NOTES, _("Notities (stickies)")),
-        _r("actions.ChangeWish", "raised_by", UNLINK, _("Veranderwensen die je inbracht")),
-        _r("actions.ChangeWish", "owners", UNLINK, _("Veranderwensen waarvan je eigenaar bent")),
+        _r("actions.ChangeWish", "raised_by", UNLINK, _("Ingebrachte veranderwensen")),
+        _r("actions.ChangeWish", "owners", UNLINK, _("Veranderwensen als eigenaar")),
         _r("actions.WishVote", "person", DELETE, _("Stemmen op veranderwensen")),
-        _r("actions.Agreement", "owners", UNLINK, _("Afspraken waarvan je eigenaar bent")),
+        _r("actions.Agreement", "owners", UNLINK, _("Afspraken als trekker")),
         _r("actions.Commitment", "person", DELETE, _("Toezeggingen bij afspraken")),
-        _r("actions.ActionUpdate", "person", NOTES, _("Voortgang die je meldde")),
+        _r("actions.ActionUpdate", "person", NOTES, _("Gemelde voortgang")),
         _r("actions.SentReminder", "person", DELETE, _("Verstuurde herinneringen")),
-        _r("reports.ManagerUpdate", "person", DELETE, _("Berichten aan jou als leidinggevende")),
+        _r("reports.ManagerUpdate", "person", DELETE, _("Berichten als leidinggevende")),
     ]
 }
 
 # Rows that reach the person through another row (a live-session participant).
 INDIRECT_PERSON_RELATIONS: list[Relation] = [
-    _r("workshop.Note", "participant__person", NOTES, _("Notities vanaf je telefoon")),
+    _r("workshop.Note", "participant__person", NOTES, _("Notities vanaf de telefoon")),
     _r("workshop.Vote", "participant__person", DELETE, _("Stippen bij het stemmen")),
-    _r("workshop.Photo", "participant__person", UNLINK, _("Foto's die je uploadde")),
+    _r("workshop.Photo", "participant__person", UNLINK, _("Geüploade foto's")),
 ]
 
 # Every relation to the user model.
@@ -105,20 +110,20 @@ USER_RELATIONS: dict[str, Relation] = {
         _r("people.ImportBatch", "created_by", DELETE, _("Imports van personen")),
         _r("networkmap.ImportBatch", "created_by", DELETE, _("Imports van de netwerkkaart")),
         _r("planning.ChecklistMark", "marked_by", UNLINK, _("Afgevinkt in de checklist")),
-        _r("cases.Case", "created_by", UNLINK, _("Casussen die je schreef")),
-        _r("cases.CaseDiscussion", "created_by", UNLINK, _("Casusbesprekingen die je vastlegde")),
-        _r("cases.NeededParty", "created_by", UNLINK, _("Gemiste partijen die je noteerde")),
+        _r("cases.Case", "created_by", UNLINK, _("Geschreven casussen")),
+        _r("cases.CaseDiscussion", "created_by", UNLINK, _("Vastgelegde casusbesprekingen")),
+        _r("cases.NeededParty", "created_by", UNLINK, _("Genoteerde gemiste partijen")),
         _r(
             "cases.PrivacyConfirmation",
             "confirmed_by",
             UNLINK,
-            _("Privacycontroles die je bevestigde"),
+            _("Bevestigde privacycontroles"),
         ),
-        _r("workshop.Note", "typed_by", UNLINK, _("Notities die je voor anderen typte")),
-        _r("workshop.Photo", "uploaded_by", UNLINK, _("Foto's die je uploadde")),
+        _r("workshop.Note", "typed_by", UNLINK, _("Notities getypt voor anderen")),
+        _r("workshop.Photo", "uploaded_by", UNLINK, _("Geüploade foto's")),
         _r("reports.ManagerUpdate", "sent_by", UNLINK, _("Berichten aan leidinggevenden")),
-        _r("reports.Report", "published_by", UNLINK, _("Verslagen die je publiceerde")),
-        _r("personaldata.AuditEntry", "user", KEEP, _("Logboek: wat je deed")),
+        _r("reports.Report", "published_by", UNLINK, _("Gepubliceerde verslagen")),
+        _r("personaldata.AuditEntry", "user", KEEP, _("Logboek: eigen handelingen")),
     ]
 }
 
