@@ -328,7 +328,9 @@ def _groups(section: Section, meeting: Meeting) -> None:
         rows = []
         for group in round_.groups.order_by("number").prefetch_related("members__person"):
             people = sorted((m.person for m in group.members.all()), key=lambda p: p.name)
-            rows.append([_("Groep %(n)s") % {"n": group.number}, _people_names(people)])
+            # A no-break space keeps "Groep 1" on one line in a narrow column.
+            label = (_("Groep %(n)s") % {"n": group.number}).replace(" ", "\u00a0")
+            rows.append([label, _people_names(people)])
         if rows:
             section.table([_("Groep"), _("Wie")], rows)
         else:
