@@ -101,7 +101,7 @@ def test_phone_note_appears_on_the_wall_then_cluster_vote_reveal(
         # Dot voting: the phone reloads itself when voting starts.
         controls.get_by_role("button", name=re.compile("Stemmen starten")).click()
         dot = phone.get_by_role("button", name=re.compile("^Stip erbij"))
-        expect(dot).to_be_visible()
+        expect(dot).to_be_visible(timeout=15_000)  # the phone polls every 5 s, then reloads
         reports += type(axe)(phone).check_current("phone view while voting", viewports=(PHONE,))
         dot.click()
         expect(phone.get_by_text("Je hebt nog 2 stippen.")).to_be_visible()
