@@ -413,3 +413,53 @@ def test_kumu_xlsx_export_imports_into_a_new_trajectory(page, axe, login, small_
         old.values_list("label", "kind", "status")
     )
     assert not reports, "axe found violations:\n\n" + "\n\n".join(reports)
+
+
+@pytest.fixture
+def large_network(transactional_db):
+    """1,200 arranged elements in a ring with a tie to the next two: a "large" map."""
+    user = UserFactory(email="fenna@voorbeeld.example", full_name="Fenna de Boer")
+    trajectory = make_trajectory(user=user, name="Samen in Lindeveen")
+    elements = Element.objects.bulk_create(
+        Element(
+            trajectory=trajectory,
+            kind="person" if number % 3 == 0 else "organisation",
+            label=f"Element {number:04d}",
+        )
+        for number in range(1200)
+    )
+    Connection.objects.bulk_create(
+        Connection(
+            trajectory=trajectory,
+            source=element,
+            target=elements[(index + step) % len(elements)],
+            kind="works_with",
+        )
+        for index, element in enumerate(elements)
+        for step in (1, 2)
+    )
+    network_map = services.default_map(trajectory)
+    Position.objects.bulk_create(
+        Position(map=network_map, element=element, x=40 * (i % 40), y=40 * (i // 40))
+        for i, element in enumerate(elements)
+    )
+    return {"user": user, "trajectory": trajectory}
+
+
+def test_a_large_map_draws_elements_first_and_names_when_zoomed_in(page, login, large_network):
+    login(page, large_network["user"].email, PASSWORD)
+    errors = open_map(page, large_network["trajectory"])
+    timings = page.evaluate("() => window.weefwerkMap.ready")
+    assert timings["edgesDrawn"] >= timings["firstRender"]
+    assert page.evaluate("() => window.weefwerkMap.cy.edges().length") == 2400
+    expect(summary(page)).to_contain_text("1200 van 1200 elementen en 2400 van 2400 verbindingen")
+    label_of = "() => window.weefwerkMap.cy.nodes()[0].style('label')"
+    assert page.evaluate(label_of) == ""  # the whole map in view: no names
+    page.evaluate("() => window.weefwerkMap.cy.zoom(1)")
+    assert page.evaluate(label_of).startswith("Element")
+    # Hiding persons hides their connections too, without a class on each connection.
+    page.get_by_label("Persoon", exact=True).uncheck()
+    expect(summary(page)).to_contain_text("800 van 1200 elementen en 800 van 2400 verbindingen")
+    shown = page.evaluate("() => window.weefwerkMap.cy.edges().filter(e => e.visible()).length")
+    assert shown == 800
+    assert not errors, errors

@@ -30,8 +30,11 @@
   };
   const urlFor = (template, pk) => template.replace(PLACEHOLDER, String(pk));
 
-  // Above this many elements: the quick ("draft") layout, straight edges without arrows.
+  // Above this many elements: the quick ("draft") layout, straight edges without arrows,
+  // and names only when zoomed in far enough to read them (or for large and marked elements).
   const LARGE = 1000;
+  const LABEL_ZOOM = 0.55;
+  const LABEL_SIZE = 48;
   const MAX_UNDO = 50;
   const ELEMENT_FIELDS = ["label", "kind", "status", "description", "domains", "tags", "rhythm", "missing_note"];
   const CONNECTION_FIELDS = ["kind", "custom_kind", "direction", "strength", "role", "note"];
@@ -57,6 +60,7 @@
     editingConnection: null,
     hidden: new Map(), // Cytoscape id -> hidden as last applied
     large: false,
+    labels: true, // every name drawn (small maps, or zoomed in on a large one)
     // From the analysis (analyse.json): measures to colour by, webbers and weak spots.
     measures: new Map(), // key -> {label, values, categorical, colours}
     scale: [],
@@ -231,14 +235,14 @@
         shape: shapeOf(element),
         size: 30,
       },
-      classes: `status-${element.status}`,
+      classes: element.status === "active" ? "" : `status-${element.status}`,
     };
     if (position) definition.position = { x: position[0], y: position[1] };
     return definition;
   }
 
   function edgeDefinition(connection) {
-    const classes = [`status-${connection.status}`];
+    const classes = connection.status === "active" ? [] : [`status-${connection.status}`];
     if (!state.large) classes.push(`dir-${connection.direction}`);
     return {
       group: "edges",
@@ -253,31 +257,53 @@
     };
   }
 
+  const TEXT_STYLE = {
+    label: "data(label)",
+    "font-size": 11,
+    "font-family": "system-ui, sans-serif",
+    color: "#1a1a1a",
+    "text-valign": "bottom",
+    "text-halign": "center",
+    "text-margin-y": 4,
+    "text-wrap": "ellipsis",
+    "text-max-width": "140px",
+    "text-outline-color": "#ffffff",
+    "text-outline-width": 2,
+    "min-zoomed-font-size": 7,
+  };
+
+  // A large map gets a lean style sheet: every property is worked out for each of thousands
+  // of elements before the first frame, so no text properties while the names are hidden and
+  // no arrows (the edges are straight "haystack" lines).
   function styles() {
     const edgeColour = "#6f6f6f";
+    const arrows = !state.large;
+    const edgeStyle = {
+      width: "mapData(strength, 1, 3, 1, 4)",
+      "line-color": edgeColour,
+      "curve-style": state.large ? "haystack" : "bezier",
+    };
+    if (arrows) {
+      Object.assign(edgeStyle, {
+        "target-arrow-color": edgeColour,
+        "source-arrow-color": edgeColour,
+        "arrow-scale": 0.9,
+      });
+    }
     return [
       {
         selector: "node",
-        style: {
-          "background-color": "data(colour)",
-          shape: "data(shape)",
-          width: "data(size)",
-          height: "data(size)",
-          label: "data(label)",
-          "font-size": 11,
-          "font-family": "system-ui, sans-serif",
-          color: "#1a1a1a",
-          "text-valign": "bottom",
-          "text-halign": "center",
-          "text-margin-y": 4,
-          "text-wrap": "ellipsis",
-          "text-max-width": "140px",
-          "text-outline-color": "#ffffff",
-          "text-outline-width": 2,
-          "border-width": 2,
-          "border-color": "#1a1a1a",
-          "min-zoomed-font-size": 7,
-        },
+        style: Object.assign(
+          {
+            "background-color": "data(colour)",
+            shape: "data(shape)",
+            width: "data(size)",
+            height: "data(size)",
+            "border-width": 2,
+            "border-color": "#1a1a1a",
+          },
+          state.labels ? TEXT_STYLE : { label: "" },
+        ),
       },
       {
         selector: "node.status-proposed",
@@ -287,24 +313,26 @@
         selector: "node.status-wanted",
         style: { "border-style": "dotted", "border-width": 3, "background-opacity": 0.35 },
       },
-      {
-        selector: "edge",
-        style: {
-          width: "mapData(strength, 1, 3, 1, 4)",
-          "line-color": edgeColour,
-          "target-arrow-color": edgeColour,
-          "source-arrow-color": edgeColour,
-          "curve-style": state.large ? "haystack" : "bezier",
-          "arrow-scale": 0.9,
-        },
-      },
-      { selector: "edge.dir-directed", style: { "target-arrow-shape": "triangle" } },
-      {
-        selector: "edge.dir-mutual",
-        style: { "target-arrow-shape": "triangle", "source-arrow-shape": "triangle" },
-      },
+      { selector: "edge", style: edgeStyle },
+      ...(arrows
+        ? [
+            { selector: "edge.dir-directed", style: { "target-arrow-shape": "triangle" } },
+            {
+              selector: "edge.dir-mutual",
+              style: { "target-arrow-shape": "triangle", "source-arrow-shape": "triangle" },
+            },
+          ]
+        : []),
       { selector: "edge.status-proposed, edge.status-wanted", style: { "line-style": "dashed" } },
       { selector: ".hidden", style: { display: "none" } },
+      ...(state.labels
+        ? []
+        : [
+            {
+              selector: `node[size >= ${LABEL_SIZE}], node.match, node:selected, node.webber-confirmed, node.webber-candidate, node.weak-spot`,
+              style: TEXT_STYLE,
+            },
+          ]),
       {
         selector: "node.webber-candidate",
         style: { "underlay-color": "#6a1b9a", "underlay-opacity": 0.55, "underlay-padding": 5, "underlay-shape": "ellipse" },
@@ -542,6 +570,16 @@
     }
   }
 
+  // On a large map: the names appear once the zoom passes LABEL_ZOOM (one style update).
+  function updateLabels() {
+    if (!state.large || !cy) return;
+    const show = cy.zoom() >= LABEL_ZOOM;
+    if (show === state.labels) return;
+    state.labels = show;
+    cy.style(styles());
+  }
+  api.updateLabels = updateLabels;
+
   // ------------------------------------------------------------------------------------------
   // Layout.
 
@@ -768,31 +806,33 @@
       visible = reached;
     }
     let edgeCount = 0;
-    const visibleEdges = new Set();
-    state.connections.forEach((connection, pk) => {
-      if (edgePasses(connection)) {
-        visibleEdges.add(pk);
-        edgeCount += 1;
-      }
+    state.connections.forEach((connection) => {
+      if (edgePasses(connection)) edgeCount += 1;
     });
-    cy.batch(() => {
-      cy.nodes().forEach((node) => {
-        const hide = !visible.has(node.data("pk"));
-        if (state.hidden.get(node.id()) !== hide) {
-          if (hide) node.addClass("hidden");
-          else node.removeClass("hidden");
-          state.hidden.set(node.id(), hide);
-        }
-      });
-      cy.edges().forEach((edge) => {
-        const hide = !visibleEdges.has(edge.data("pk"));
-        if (state.hidden.get(edge.id()) !== hide) {
-          if (hide) edge.addClass("hidden");
-          else edge.removeClass("hidden");
-          state.hidden.set(edge.id(), hide);
-        }
-      });
+    // Only what changed, as two collections: one class change each, in one batch.
+    const toHide = [];
+    const toShow = [];
+    const sort = (item, hide) => {
+      const id = item.id();
+      if (state.hidden.get(id) === hide) return;
+      state.hidden.set(id, hide);
+      (hide ? toHide : toShow).push(item);
+    };
+    cy.nodes().forEach((node) => sort(node, !visible.has(node.data("pk"))));
+    // A connection to a hidden element is not drawn anyway (Cytoscape hides it with its end),
+    // so connections only get the class for their own filters: far fewer style changes.
+    const ownFilters = (connection) =>
+      filters.connectionKinds.has(connection.kind) && filters.statuses.has(connection.status);
+    cy.edges().forEach((edge) => {
+      const connection = state.connections.get(edge.data("pk"));
+      sort(edge, !connection || !ownFilters(connection));
     });
+    if (toHide.length || toShow.length) {
+      cy.batch(() => {
+        if (toHide.length) cy.collection(toHide).addClass("hidden");
+        if (toShow.length) cy.collection(toShow).removeClass("hidden");
+      });
+    }
     updateSummary(visible.size, edgeCount);
     timings.lastFilter = performance.now() - started;
     return timings.lastFilter;
@@ -1824,14 +1864,19 @@
       state.connections.set(connection.id, complete(connection, defaults.connection)),
     );
     state.large = data.elements.length > LARGE || data.connections.length > 3 * LARGE;
+    state.labels = !state.large;
 
     const positions = data.positions || {};
     const missing = data.elements.filter((element) => !positions[element.id]).map((element) => element.id);
+    // A large map that was arranged before: the elements in the first frame, the connections
+    // in the next one. Most of a frame goes to working out the style of every element, and
+    // there are three times as many connections as elements.
+    const edgesLater = state.large && !missing.length;
     cy = window.cytoscape({
       container: $("map-canvas"),
       elements: [
         ...data.elements.map((element) => nodeDefinition(element, positions[element.id])),
-        ...data.connections.map(edgeDefinition),
+        ...(edgesLater ? [] : data.connections.map(edgeDefinition)),
       ],
       style: styles(),
       layout: { name: "preset", fit: false },
@@ -1841,9 +1886,11 @@
       boxSelectionEnabled: false,
       selectionType: "single",
       hideEdgesOnViewport: state.large,
-      textureOnViewport: false,
+      textureOnViewport: state.large,
+      motionBlur: false,
       pixelRatio: state.large ? 1 : "auto",
     });
+    cy.on("zoom", updateLabels);
     api.cy = cy;
     timings.created = performance.now();
 
@@ -1873,6 +1920,13 @@
     timings.controls = performance.now();
     await afterRender();
     timings.firstRender = performance.now();
+    if (edgesLater) {
+      const edges = cy.add(data.connections.map(edgeDefinition));
+      edges.forEach((edge) => state.hidden.set(edge.id(), false));
+      applyFilters();
+      await afterRender();
+      timings.edgesDrawn = performance.now();
+    }
     root.dataset.ready = JSON.stringify(timings);
     resolveReady(timings);
     loadAnalysis();
