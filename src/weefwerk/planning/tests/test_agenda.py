@@ -145,7 +145,10 @@ def test_run_mode_steps_and_reshaves_when_late(step3):
     late = start + timedelta(minutes=41)
     state = run.run_state(step3, now=late)
     assert state.late_minutes == 26
+    sequence = step3.calendar_sequence
     run.run_reshave(step3, now=late)
+    step3.refresh_from_db()
+    assert step3.calendar_sequence == sequence + 1  # one change, one raise
     state = run.run_state(step3, now=late)
     assert state.late_minutes == 0
     assert state.projected_end <= state.run.ends_at

@@ -186,6 +186,8 @@ def test_top_change_wishes_carry_over_to_the_next_session(trajectory, meeting, p
 
     carried = AgendaItem.objects.get(meeting=following, title="Veranderwensen van vorige keer")
     assert carried.position == 1
+    following.refresh_from_db()
+    assert following.calendar_sequence == 1  # its calendar event shows the new agenda
     assert list(following.agenda_items.order_by("position").values_list("title", flat=True)) == [
         "Welkom",
         "Veranderwensen van vorige keer",
@@ -205,6 +207,8 @@ def test_top_change_wishes_carry_over_to_the_next_session(trajectory, meeting, p
     )
     carried.refresh_from_db()
     assert carried.participant_text.splitlines()[1:] == ["1. Rust (1)"]
+    following.refresh_from_db()
+    assert following.calendar_sequence == 2
 
     # With the actions app installed, the notes became change wishes too.
     from django.apps import apps
