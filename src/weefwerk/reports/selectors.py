@@ -305,7 +305,11 @@ def _agenda(section: Section, meeting: Meeting) -> None:
         return f"{timezone.localtime(value):%H:%M}"
 
     rows = [
-        [f"{clock(row.start)}–{clock(row.end)}", row.item.title, row.item.get_kind_display()]
+        [
+            f"{clock(row.start)}–{clock(row.end)}" if row.item.minutes else clock(row.start),
+            row.item.title,
+            row.item.get_kind_display(),
+        ]
         for row in timed
     ]
     section.table([_("Tijd"), _("Onderdeel"), _("Soort")], rows)
