@@ -54,6 +54,8 @@
   async function poll() {
     try {
       const response = await fetch(config.state, { headers: { Accept: "application/json" } });
+      // 403: the session was closed; 410: the link expired. The page itself says so.
+      if (response.status === 403 || response.status === 410) return changed();
       if (!response.ok) return;
       const data = await response.json();
       const ids = data.assignments.map((a) => a.id);
