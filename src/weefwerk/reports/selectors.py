@@ -59,7 +59,8 @@ def _date(value, fmt="l j F Y") -> str:
         return _("nog niet bekend")
     if hasattr(value, "tzinfo"):
         value = timezone.localtime(value)
-    return date_format(value, fmt)
+    # No-break spaces: a date never wraps over two lines in a narrow table column.
+    return date_format(value, fmt).replace(" ", "\u00a0")
 
 
 def _meeting_when(meeting: Meeting) -> str:
