@@ -583,7 +583,31 @@
   // ------------------------------------------------------------------------------------------
   // Layout.
 
-  function runLayout(elements, options) {
+  // The layout (fcose) and SVG export scripts load when they are first needed: a map that
+  // was arranged before does not wait for 300 KB of scripts it does not use.
+  const scriptsLoaded = new Map();
+  function loadScript(src) {
+    if (!scriptsLoaded.has(src)) {
+      scriptsLoaded.set(
+        src,
+        new Promise((resolve, reject) => {
+          const script = document.createElement("script");
+          script.src = src;
+          script.onload = resolve;
+          script.onerror = reject;
+          document.head.append(script);
+        }),
+      );
+    }
+    return scriptsLoaded.get(src);
+  }
+  async function loadScripts(list) {
+    for (const src of (list || "").split(" ").filter(Boolean)) await loadScript(src);
+  }
+  api.loadLayoutScripts = () => loadScripts(root.dataset.scriptsLayout);
+
+  async function runLayout(elements, options) {
+    if (options.name === "fcose") await loadScripts(root.dataset.scriptsLayout);
     return new Promise((resolve) => {
       const layout = elements.layout(options);
       layout.one("layoutstop", () => resolve());
@@ -1600,7 +1624,8 @@
     download(blob, `netwerkkaart-${root.dataset.filename}.png`);
   }
 
-  function exportSvg() {
+  async function exportSvg() {
+    await loadScripts(root.dataset.scriptsSvg);
     const svg = cy.svg({ full: true, bg: "#ffffff", scale: 1 });
     download(new Blob([svg], { type: "image/svg+xml;charset=utf-8" }), `netwerkkaart-${root.dataset.filename}.svg`);
   }
@@ -1675,11 +1700,7 @@
       }
     });
     $("map-svg").addEventListener("click", () => {
-      try {
-        exportSvg();
-      } catch (error) {
-        announce(T.png_failed, true);
-      }
+      exportSvg().catch(() => announce(T.png_failed, true));
     });
 
     cy.on("tap", "node", (event) => openElement(event.target.data("pk")));
