@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,6 +28,24 @@ def paragraphs(text: str) -> list[str]:
     if current:
         found.append("\n".join(current))
     return found
+
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>\s*")
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def inline_svg(svg: str, suffix: str) -> str:
+    """SVG text to put inside an HTML page: without the XML declaration, and with its ids
+    (and the references to them) made unique, so two maps on one page keep their own labels."""
+    svg = _XML_DECLARATION.sub("", svg)
+    for name in sorted(set(_ID.findall(svg)), key=len, reverse=True):
+        unique = f"{name}-{suffix}"
+        svg = re.sub(
+            rf'(?<=[\s"#(]){re.escape(name)}(?=[\s")])',
+            unique,
+            svg,
+        )
+    return svg
 
 
 @dataclass
@@ -73,6 +92,11 @@ class Figure:
     content_type: str = ""
     width: int = 0
     height: int = 0
+    key: str = "figure"  # makes the ids of an inline SVG unique on the page
+
+    @property
+    def svg_html(self) -> str:
+        return inline_svg(self.svg, self.key) if self.svg else ""
 
     @property
     def svg_data_uri(self) -> str:

@@ -128,7 +128,7 @@ def add_network_map(section: Section, trajectory, *, snapshot=None, title: str, 
         def png(trajectory=trajectory, snapshot=snapshot, title=title):
             return image.map_png(trajectory, snapshot=snapshot, title=title)
 
-        section.figure(Figure(alt=alt, caption=summary + ".", svg=svg, png=png))
+        section.figure(Figure(alt=alt, caption=summary + ".", svg=svg, png=png, key=section.key))
     else:
         section.empty(_("De kaart kon niet als plaatje worden gemaakt.") + " " + summary + ".")
     section.table(

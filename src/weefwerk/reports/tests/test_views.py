@@ -163,3 +163,16 @@ def test_photos_of_another_meeting_are_not_found(facilitator_client, rich):
     other = rich["next"]
     url = reverse("reports:photo", args=[rich["trajectory"].pk, other.pk, rich["photo"].pk])
     assert facilitator_client.get(url).status_code == 404
+
+
+def test_pages_have_one_h1_and_unique_ids_even_with_two_maps(facilitator_client, rich):
+    import re
+    from collections import Counter
+
+    u = urls(rich)
+    for url in (u["page"], u["summary"], u["list"], u["managers"]):
+        html = facilitator_client.get(url).content.decode()
+        assert html.count("<h1") == 1, url
+        twice = [i for i, n in Counter(re.findall(r'\bid="([^"]+)"', html)).items() if n > 1]
+        assert not twice, (url, twice)
+        assert "<?xml" not in html
