@@ -1929,7 +1929,8 @@
     timings.layoutDone = performance.now();
 
     cy.elements().forEach((item) => state.hidden.set(item.id(), false));
-    refreshLists();
+    // On a large map the choice lists (thousands of options) wait until the first frame.
+    if (!state.large) refreshLists();
     timings.lists = performance.now();
     if (state.sizeBy !== "none") applySizes();
     applyFilters();
@@ -1941,6 +1942,7 @@
     timings.controls = performance.now();
     await afterRender();
     timings.firstRender = performance.now();
+    if (state.large) refreshLists();
     if (edgesLater) {
       const edges = cy.add(data.connections.map(edgeDefinition));
       edges.forEach((edge) => state.hidden.set(edge.id(), false));
