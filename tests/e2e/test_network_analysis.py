@@ -77,6 +77,12 @@ def test_webbers_departure_csv_and_the_map(page, axe, login, webbed):
         )
     ).to_be_visible()
 
+    SCREENS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENS / "network-analysis.png", full_page=True)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.screenshot(path=SCREENS / "network-analysis-phone.png", full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 800})
+
     # Download the one-way ties as CSV.
     with page.expect_download() as info:
         page.get_by_role(
