@@ -517,6 +517,98 @@ ACTIONS_URLS = {
 URLS.update(ACTIONS_URLS)
 
 
+# --- reports, the trajectory's archive and personal data ---
+def _report(world, *, meeting: bool):
+    """A published report (readers only see published ones) of the session or the trajectory."""
+    from weefwerk.reports.models import Report
+
+    key = "session_report" if meeting else "summary_report"
+    if key not in world.extra:
+        world.extra[key] = Report.objects.create(
+            trajectory=world.trajectory,
+            meeting=world.meeting if meeting else None,
+            kind=Report.Kind.SESSION if meeting else Report.Kind.SUMMARY,
+            introduction="Een inleiding.",
+            status=Report.Status.PUBLISHED,
+        )
+    return world.extra[key]
+
+
+def _session_report(world):
+    _report(world, meeting=True)
+    return {"meeting_id": world.meeting.pk}
+
+
+def _summary_report(world):
+    _report(world, meeting=False)
+    return {}
+
+
+def _draft(world, *, meeting: bool):
+    """The report as a draft, so that publishing it changes something."""
+    from weefwerk.reports.models import Report
+
+    report = _report(world, meeting=meeting)
+    Report.objects.filter(pk=report.pk).update(status=Report.Status.DRAFT)
+    return {"meeting_id": world.meeting.pk} if meeting else {}
+
+
+def _report_photo(world):
+    from weefwerk.workshop.tests import access
+
+    _report(world, meeting=True)
+    return access.photo(world)
+
+
+def _manager(world):
+    world.person.is_manager = True
+    world.person.email = "leiding@toegang.example"
+    world.person.inform_channel = "email"
+    world.person.save()
+    return {"pk": world.person.pk}
+
+
+REPORT_URLS = {
+    "reports:list": Page(READ),
+    "reports:session": Page(READ, _session_report),
+    "reports:session_pdf": Page(READ, _session_report),
+    "reports:session_docx": Page(READ, _session_report),
+    "reports:session_publish": Page(
+        ACTION, lambda world: _draft(world, meeting=True), facilitator_get=405
+    ),
+    "reports:session_withdraw": Page(ACTION, _session_report, facilitator_get=405),
+    "reports:photo": Page(READ, _report_photo),
+    "reports:summary": Page(READ, _summary_report),
+    "reports:summary_pdf": Page(READ, _summary_report),
+    "reports:summary_docx": Page(READ, _summary_report),
+    "reports:summary_publish": Page(
+        ACTION, lambda world: _draft(world, meeting=False), facilitator_get=405
+    ),
+    "reports:summary_withdraw": Page(ACTION, _summary_report, facilitator_get=405),
+    "reports:managers": Page(FORM, facilitator_post_writes=False),
+    "reports:manager": Page(FORM, _manager, facilitator_post_writes=False),
+    "reports:manager_pdf": Page(FORM, _manager, facilitator_post_writes=False),
+    "reports:manager_docx": Page(FORM, _manager, facilitator_post_writes=False),
+    "reports:manager_send": Page(ACTION, _manager, facilitator_get=405),
+    # The archive: the facilitator's export, and the summary after an import.
+    "archive:export": Page(FORM, facilitator_post_writes=False),
+    "archive:export_download": Page(FORM, facilitator_post_writes=False),
+    "archive:imported": Page(READ),
+    # Personal data: a person's data, its download, erasure and the audit log.
+    "personaldata:person": Page(FORM, _pk("person"), facilitator_post_writes=False),
+    "personaldata:person_download": Page(
+        FORM,
+        lambda world: {"pk": world.person.pk, "fmt": "json"},
+        facilitator_post_writes=False,
+    ),
+    "personaldata:person_erase": Page(
+        FORM, _pk("person"), post_data=lambda world: {"notes": "keep"}
+    ),
+    "personaldata:audit_log": Page(FORM, facilitator_post_writes=False),
+}
+URLS.update(REPORT_URLS)
+
+
 # --- live sessions: assignments, wall, notes, clusters, photos, results ---
 def _ws(name):
     from weefwerk.workshop.tests import access
@@ -630,7 +722,14 @@ def _url(name, world, trajectory_id=None):
 # --------------------------------------------------------------------------------------------
 # A snapshot of every table, to prove that a refused POST changed nothing.
 
-SKIP_TABLES = {"sessions.session", "axes.accessattempt", "axes.accesslog", "axes.accessfailurelog"}
+SKIP_TABLES = {
+    "sessions.session",
+    "axes.accessattempt",
+    "axes.accesslog",
+    "axes.accessfailurelog",
+    # The personal-data audit log writes a line for every look and every refusal, by design.
+    "personaldata.auditentry",
+}
 
 
 def snapshot() -> dict:

@@ -7,6 +7,7 @@ from weefwerk.actions.urls import public_urlpatterns as actions_public
 from weefwerk.grouping.urls import public_urlpatterns as grouping_public
 from weefwerk.networkmap.urls import public_urlpatterns as networkmap_public
 from weefwerk.planning.urls import public_urlpatterns as planning_public
+from weefwerk.reports.urls import public_urlpatterns as reports_public
 from weefwerk.workshop.urls import public_urlpatterns as workshop_public
 
 urlpatterns = [
@@ -30,6 +31,7 @@ urlpatterns = [
     path("", include((networkmap_public, "networkmap_public"))),
     path("", include((workshop_public, "workshop_public"))),
     path("", include((actions_public, "actions_public"))),
+    path("", include((reports_public, "reports_public"))),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]

@@ -34,4 +34,4 @@ def manager_for_token(token: str, trajectory_id: int | None = None) -> Person | 
 
 
 def manager_path(person: Person) -> str:
-    return reverse("reports:manager_link", args=[person.trajectory_id, manager_token(person)])
+    return reverse("reports_public:manager_link", args=[manager_token(person)])

@@ -1,4 +1,5 @@
-"""URLs under /trajecten/<id>/: the reports, and the managers' personal links."""
+"""URLs: the reports under /trajecten/<id>/, and ``public_urlpatterns`` for the managers'
+personal links (no account; the signed token names the trajectory)."""
 
 from django.urls import path
 
@@ -38,6 +39,9 @@ urlpatterns = [
         name="manager_docx",
     ),
     path(f"{managers}<int:pk>/versturen/", views.ManagerSendView.as_view(), name="manager_send"),
+]
+
+public_urlpatterns = [
     # The manager's personal link (no account): the update, and the same as PDF or Word.
     path("voor-leidinggevenden/<str:token>/", views.ManagerLinkView.as_view(), name="manager_link"),
     path(

@@ -273,6 +273,8 @@ class ManagerDownloadView(ManagerMixin, View):
 
 class ManagerSendView(ManagerMixin, View):
     http_method_names = ["post"]
+    # POST only, and a POST always needs an editing role: a GET is refused with 405 for all.
+    write = False
 
     def post(self, request, *args, **kwargs):
         person = self.person
@@ -302,7 +304,7 @@ class ManagerLinkView(View):
     http_method_names = ["get", "head"]
 
     def dispatch(self, request, *args, **kwargs):
-        self.person = links.manager_for_token(kwargs["token"], kwargs["trajectory_id"])
+        self.person = links.manager_for_token(kwargs["token"])
         if self.person is None:
             return render(request, "reports/manager_link_not_found.html", status=404)
         return super().dispatch(request, *args, **kwargs)
@@ -315,7 +317,6 @@ class ManagerLinkView(View):
         if fmt == "docx":
             return renderers.docx_response(doc)
         token = kwargs["token"]
-        trajectory_id = self.person.trajectory_id
         return render(
             request,
             "reports/manager_link.html",
@@ -323,7 +324,7 @@ class ManagerLinkView(View):
                 "person": self.person,
                 "trajectory": self.person.trajectory,
                 "doc": doc,
-                "pdf_url": reverse("reports:manager_link_pdf", args=[trajectory_id, token]),
-                "docx_url": reverse("reports:manager_link_docx", args=[trajectory_id, token]),
+                "pdf_url": reverse("reports_public:manager_link_pdf", args=[token]),
+                "docx_url": reverse("reports_public:manager_link_docx", args=[token]),
             },
         )

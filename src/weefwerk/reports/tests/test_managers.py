@@ -32,7 +32,7 @@ def test_every_session_sends_once_per_newly_held_session(rich, boss):
     message = mail.outbox[0]
     assert rich["trajectory"].name in message.subject
     assert (
-        "https://ww.example/trajecten/" in message.body and "/voor-leidinggevenden/" in message.body
+        "https://ww.example/voor-leidinggevenden/" in message.body and "/voor-leidinggevenden/" in message.body
     )
     run("2030-03-13")
     run("2030-03-20")
@@ -194,9 +194,11 @@ def test_broken_or_foreign_links_do_not_work(rich, boss):
     client = Client()
     token = links.manager_token(boss)
     assert client.get(links.manager_path(boss)[:-5] + "xxxx/").status_code == 404
+    # A token signed for another trajectory's person does not open this one.
     other = make_trajectory(name="Ander traject")
-    foreign = reverse("reports:manager_link", args=[other.pk, token])
-    assert client.get(foreign).status_code == 404
+    forged = links.signing.dumps({"p": boss.pk, "t": other.pk}, salt=links.MANAGER_SALT)
+    assert client.get(reverse("reports_public:manager_link", args=[forged])).status_code == 404
+    assert client.get(reverse("reports_public:manager_link", args=[token])).status_code == 200
     boss.is_manager = False
     boss.save()
     assert client.get(links.manager_path(boss)).status_code == 404
