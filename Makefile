@@ -5,7 +5,9 @@ SHELL := /bin/bash
 VENV ?= .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
-PYTHON ?= python3
+# Django 6 needs Python 3.12+: 3.12 (or 3.13) when the machine has it, else python3 (with the Django
+# 5.2 LTS; the code runs on both). See scripts/find-python.sh.
+PYTHON ?= $(shell bash scripts/find-python.sh)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DJANGO_SETTINGS_MODULE=weefwerk.conf.dev
