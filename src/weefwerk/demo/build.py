@@ -453,21 +453,45 @@ def _feedback(demo: Demo, step: int) -> None:
 
 
 def _place(demo: Demo, positions: dict[str, tuple[float, float]]) -> None:
+    """Saved positions, as when someone drags elements on the map."""
     network_map = networkmap.default_map(demo.trajectory)
     networkmap.positions_save(
         network_map, {demo.element(label).pk: xy for label, xy in positions.items()}
     )
 
 
-def _ring(labels, radius: float, start: float = 0.0) -> dict[str, tuple[float, float]]:
-    count = max(len(labels), 1)
-    return {
-        label: (
-            round(radius * math.cos(start + 2 * math.pi * i / count), 1),
-            round(radius * math.sin(start + 2 * math.pi * i / count), 1),
-        )
-        for i, label in enumerate(labels)
-    }
+ORGANISATION_RADIUS = 520.0
+PERSON_RADIUS = 720.0
+
+
+def _angle(label: str) -> float:
+    """Organisations on a ring, neighbours in the playbook's sense next to each other."""
+    order = data.MAP_ORDER
+    return 2 * math.pi * order.index(label) / len(order)
+
+
+def _polar(angle: float, radius: float) -> tuple[float, float]:
+    return (round(radius * math.cos(angle), 1), round(radius * math.sin(angle), 1))
+
+
+def _position_of(demo: Demo, label: str) -> tuple[float, float]:
+    element = demo.element(label)
+    position = element.positions.get()
+    return position.x, position.y
+
+
+def _place_near_members(demo: Demo, labels) -> None:
+    """A table or programme between its members, a little towards the middle."""
+    positions = {}
+    for label in labels:
+        members = [m for m, _role in data.MEMBERS.get(label, [])] or [
+            t[0] if t[1] == label else t[1] for t in data.TIES if label in t[:2]
+        ]
+        points = [_position_of(demo, member) for member in members]
+        x = sum(p[0] for p in points) / len(points)
+        y = sum(p[1] for p in points) / len(points)
+        positions[label] = (round(0.6 * x, 1), round(0.6 * y, 1))
+    _place(demo, positions)
 
 
 def _map_organisations(demo: Demo) -> None:
@@ -482,7 +506,7 @@ def _map_organisations(demo: Demo) -> None:
             domains=list(organisation.domains.all()),
         )
     _map_add_people(demo, data.MAP_PEOPLE[0])
-    _place(demo, _ring(list(demo.organisations), 520))
+    _place(demo, {name: _polar(_angle(name), ORGANISATION_RADIUS) for name in demo.organisations})
     _place_people(demo, data.MAP_PEOPLE[0])
 
 
@@ -506,17 +530,19 @@ def _map_add_people(demo: Demo, names) -> None:
 
 
 def _place_people(demo: Demo, names) -> None:
-    """A person just outside their organisation; people without one near the informal side."""
-    positions = {}
-    org_positions = _ring(list(demo.organisations), 520)
-    for index, name in enumerate(names):
+    """A person just outside their organisation; colleagues side by side."""
+
+    def beside(name):
         person = demo.person(name)
-        if person.organisation_id:
-            x, y = org_positions[person.organisation.name]
-            angle = math.atan2(y, x) + (0.12 if index % 2 else -0.12)
-            positions[name] = (round(700 * math.cos(angle), 1), round(700 * math.sin(angle), 1))
-        else:
-            positions[name] = (-160.0, 640.0)
+        return person.organisation.name if person.organisation_id else data.NO_ORGANISATION
+
+    on_map = data.MAP_PEOPLE[0] + data.MAP_PEOPLE[1]
+    positions = {}
+    for name in names:
+        organisation = beside(name)
+        colleagues = [n for n in on_map if beside(n) == organisation]
+        offset = (colleagues.index(name) - (len(colleagues) - 1) / 2) * 0.14
+        positions[name] = _polar(_angle(organisation) + offset, PERSON_RADIUS)
     _place(demo, positions)
 
 
@@ -567,7 +593,7 @@ def _map_tables(demo: Demo) -> None:
         )
     }
     _map_ties(demo, [tie for tie in data.TIES if (tie[0], tie[1]) not in done])
-    _place(demo, _ring(list(data.GROUP_ELEMENTS), 230, start=0.4))
+    _place_near_members(demo, data.GROUP_ELEMENTS)
 
 
 def _map_nominations(demo: Demo) -> None:
@@ -594,7 +620,7 @@ def _map_nominations(demo: Demo) -> None:
     demo.elements[organisation] = proposed.target
     for connection in answers[: len(answers) - data.UNREVIEWED_CALLS]:
         networkmap.proposal_accept_connection(connection)
-    _place(demo, {organisation: (820.0, -120.0)})
+    _place(demo, {organisation: _polar(_angle(data.PROPOSED_NEAR), PERSON_RADIUS + 120)})
 
 
 def _case_discussion(demo: Demo, case) -> None:
@@ -612,7 +638,7 @@ def _case_discussion(demo: Demo, case) -> None:
             discussion=discussion, line=line, kind=kind, label=label, user=demo.facilitator
         )
         demo.elements[label] = party.element
-        _place(demo, {label: (760.0, 260.0)})
+        _place(demo, {label: _polar(_angle(data.WANTED_NEAR), PERSON_RADIUS + 120)})
 
 
 def _wishes_and_agreements(demo: Demo) -> None:

@@ -146,6 +146,26 @@ MAP_PEOPLE = {
     ],
 }
 
+# The organisations around the map, related ones side by side (for the saved positions).
+MAP_ORDER = [
+    "Gemeente Lindeveen, team Inkomen",
+    "Schuldhulp Lindeveen",
+    "Budgetmaatjes Oosterhoek",
+    "Woonstichting Lindeveen",
+    "Voedselbank Lindeveen",
+    "Protestantse gemeente Lindeveen",
+    "Buurtkamer De Schakel",
+    "Stichting Welzijn De Linde",
+    "Kindcentrum Het Anker",
+    "Basisschool De Regenboog",
+    "Sportief Lindeveen",
+    "JGZ Lindeveen",
+    "Huisartsenpraktijk Oosterhoek",
+    "Wijkteam Oosterhoek",
+]
+# People without an organisation stand next to this one on the map.
+NO_ORGANISATION = "Buurtkamer De Schakel"
+
 # label: (kind, rhythm, description, missing_note, domains)
 GROUP_ELEMENTS = {
     "Zorgoverleg Oosterhoek": (
@@ -268,6 +288,7 @@ CALLS_WHEN_STUCK = [
 UNREVIEWED_CALLS = 2
 # A participant's answer that names an organisation not on the map yet (left for review).
 PROPOSED_ORGANISATION = ("Carla Hendriks", "Apotheek Oosterhoek")
+PROPOSED_NEAR = "Huisartsenpraktijk Oosterhoek"
 CONFIRMED_WEBBER = "Fatima Bouzid"
 
 # --------------------------------------------------------------------------------------------
@@ -365,6 +386,7 @@ NEEDED_LINKS = {
 }
 # line -> (kind, label) of a party that is wanted on the map but not in the network yet
 NEEDED_WANTED = {"Werkgever van de moeder": ("organisation", "Werkgevers in Lindeveen")}
+WANTED_NEAR = "Gemeente Lindeveen, team Inkomen"
 
 # step: (title, text, answers {person: text})
 HOMEWORK = {
