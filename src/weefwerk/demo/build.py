@@ -196,6 +196,8 @@ def _schedule_meetings(demo: Demo, today: date) -> None:
             location=data.LOCATIONS[bool(step)],
         )
     first = demo.meetings[3].starts_at.date() + timedelta(weeks=data.WEEKS_AHEAD)
+    while first <= today:  # step 3 moved back for a holiday that ended just now
+        first += timedelta(weeks=1)
     ahead = [m for number, m in demo.meetings.items() if number not in data.HELD_STEPS]
     plan = SeriesPlan(
         first_date=first,
