@@ -45,7 +45,10 @@ def html_urls(pages: dict) -> list[str]:
     return [
         url
         for url, response in pages.items()
-        if response.status_code == 200 and "text/html" in response.get("Content-Type", "")
+        if response.status_code == 200
+        and "text/html" in response.get("Content-Type", "")
+        # An HTML file offered as a download (one's own data as HTML) is no page to visit.
+        and not response.get("Content-Disposition", "").startswith("attachment")
     ]
 
 
