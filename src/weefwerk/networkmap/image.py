@@ -199,6 +199,24 @@ def _description(nodes, edges, snapshot) -> str:
     return text
 
 
+def _draw(render, trajectory, *, snapshot, title, color_by, size_by, width, height):
+    snapshot = _snapshot(trajectory, snapshot)
+    nodes, edges, legend = map_picture(
+        trajectory, snapshot=snapshot, color_by=color_by, size_by=size_by
+    )
+    if not nodes:
+        return None
+    return render(
+        nodes,
+        edges,
+        legend,
+        width=width,
+        height=height,
+        title=title,
+        description=_description(nodes, edges, snapshot),
+    )
+
+
 def map_svg(
     trajectory,
     *,
@@ -210,20 +228,15 @@ def map_svg(
     height: int = 640,
 ) -> str | None:
     """The map as SVG text, or None when the network has no elements yet."""
-    snapshot = _snapshot(trajectory, snapshot)
-    nodes, edges, legend = map_picture(
-        trajectory, snapshot=snapshot, color_by=color_by, size_by=size_by
-    )
-    if not nodes:
-        return None
-    return render_svg(
-        nodes,
-        edges,
-        legend,
+    return _draw(
+        render_svg,
+        trajectory,
+        snapshot=snapshot,
+        title=title,
+        color_by=color_by,
+        size_by=size_by,
         width=width,
         height=height,
-        title=title,
-        description=_description(nodes, edges, snapshot),
     )
 
 
@@ -238,18 +251,13 @@ def map_png(
     height: int = 1280,
 ) -> bytes | None:
     """The map as PNG bytes, or None when the network has no elements yet."""
-    snapshot = _snapshot(trajectory, snapshot)
-    nodes, edges, legend = map_picture(
-        trajectory, snapshot=snapshot, color_by=color_by, size_by=size_by
-    )
-    if not nodes:
-        return None
-    return render_png(
-        nodes,
-        edges,
-        legend,
+    return _draw(
+        render_png,
+        trajectory,
+        snapshot=snapshot,
+        title=title,
+        color_by=color_by,
+        size_by=size_by,
         width=width,
         height=height,
-        title=title,
-        description=_description(nodes, edges, snapshot),
     )
