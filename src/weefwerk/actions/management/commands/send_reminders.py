@@ -1,10 +1,9 @@
 """``weefwerk send_reminders``: the reminder e-mails of today. A scheduler runs it daily."""
 
-from datetime import date
-
 from django.core.management.base import BaseCommand, CommandError
 
 from weefwerk.actions.reminders import send_reminders
+from weefwerk.ui.commands import add_date_option
 
 
 class Command(BaseCommand):
@@ -14,20 +13,16 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--date", help="Pretend today is this date (YYYY-MM-DD).")
+        add_date_option(parser)
         parser.add_argument("--days", type=int, help="Days ahead of a follow-up meeting.")
         parser.add_argument(
             "--base-url", help="The site's address for the links, e.g. https://weefwerk.example"
         )
 
     def handle(self, *args, **options):
-        today = None
-        if options["date"]:
-            try:
-                today = date.fromisoformat(options["date"])
-            except ValueError as error:
-                raise CommandError(f"--date: {error}") from error
-        run = send_reminders(today=today, days=options["days"], site_url=options["base_url"])
+        run = send_reminders(
+            today=options["date"], days=options["days"], site_url=options["base_url"]
+        )
         self.stdout.write(f"{len(run.sent)} sent, {run.skipped} already sent, {run.failed} failed")
         if run.failed:
             raise CommandError(f"{run.failed} reminder(s) could not be sent")

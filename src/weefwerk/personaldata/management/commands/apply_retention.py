@@ -2,10 +2,11 @@
 
 from datetime import datetime, time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from weefwerk.personaldata.services import apply_retention, due_trajectories
+from weefwerk.ui.commands import add_date_option
 
 
 class Command(BaseCommand):
@@ -16,7 +17,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--date", help="Pretend today is this date (YYYY-MM-DD).")
+        add_date_option(parser)
         parser.add_argument(
             "--dry-run", action="store_true", help="Only list the trajectories that are due."
         )
@@ -24,11 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         now = None
         if options["date"]:
-            try:
-                day = datetime.fromisoformat(options["date"]).date()
-            except ValueError as error:
-                raise CommandError(f"--date: {error}") from error
-            now = timezone.make_aware(datetime.combine(day, time(23, 59)))
+            now = timezone.make_aware(datetime.combine(options["date"], time(23, 59)))
         if options["dry_run"]:
             for trajectory in due_trajectories(now):
                 self.stdout.write(f"due: trajectory {trajectory.pk}")
