@@ -198,7 +198,9 @@ def _locked_round(round_: GroupRound) -> GroupRound:
 
 
 @transaction.atomic
-def groups_make(*, item: AgendaItem, seed: int | None = None) -> GroupRound:
+def groups_make(
+    *, item: AgendaItem, seed: int | None = None, max_iterations: int | None = None
+) -> GroupRound:
     """Divides the people of the session into groups for this item.
 
     With a draft round already there, it is made again: locked people stay in their group, the
@@ -258,6 +260,7 @@ def groups_make(*, item: AgendaItem, seed: int | None = None) -> GroupRound:
                 met=[(str(a), str(b)) for a, b in met],
                 seed=seed,
                 time_limit=_group_seconds(),
+                max_iterations=max_iterations,
             )
         except GroupingError:
             if not later:
@@ -269,6 +272,7 @@ def groups_make(*, item: AgendaItem, seed: int | None = None) -> GroupRound:
                 met=[(str(a), str(b)) for a, b in met],
                 seed=seed,
                 time_limit=_group_seconds(),
+                max_iterations=max_iterations,
             )
     except GroupingError as error:
         raise GroupingRefused(str(error)) from error
