@@ -36,19 +36,46 @@ def test_command_errors_are_clear(rich, tmp_path):
         )
 
 
+# Made anew by migrate (and flush) with ids of their own: the backup names them by natural key.
+NATURAL = {"auth.permission", "contenttypes.contenttype"}
+
+
+def _natural_keys() -> dict[str, dict]:
+    return {
+        label: {obj.pk: obj.natural_key() for obj in apps.get_model(label).objects.all()}
+        for label in NATURAL
+    }
+
+
 def everything() -> dict:
-    """Every row of every backed-up model (and auto-created M2M table), by primary key."""
+    """Every row of every backed-up model (and auto-created M2M table), by primary key; a
+    reference to a permission or content type as its natural key."""
+    natural = _natural_keys()
     out = {}
     for model in apps.get_models(include_auto_created=True):
         if model._meta.label_lower in backup_module.SKIPPED or model._meta.proxy:
             continue
         fields = [f.attname for f in model._meta.concrete_fields]
+        to_natural = {
+            f.attname: natural[f.related_model._meta.label_lower]
+            for f in model._meta.concrete_fields
+            if f.is_relation and f.related_model._meta.label_lower in NATURAL
+        }
+
+        def row_of(values: dict, to_natural=to_natural) -> dict:
+            return {
+                name: to_natural[name].get(value) if name in to_natural else value
+                for name, value in values.items()
+            }
+
         if model._meta.auto_created:  # M2M links: loaddata gives them new ids, nothing uses those
             fields.remove(model._meta.pk.attname)
-            out[model._meta.label_lower] = sorted(model._base_manager.values_list(*fields))
+            rows = (row_of(values) for values in model._base_manager.values(*fields))
+            out[model._meta.label_lower] = sorted(tuple(row[f] for f in fields) for row in rows)
             continue
         out[model._meta.label_lower] = {
-            row[model._meta.pk.attname]: row for row in model._base_manager.values(*fields)
+            values[model._meta.pk.attname]: row_of(values)
+            for values in model._base_manager.values(*fields)
         }
     return out
 
@@ -62,6 +89,7 @@ def test_backup_and_restore_the_whole_instance(facilitator, tmp_path, settings):
     build_rich_trajectory(UserFactory(), name="Tweede traject")
     user = facilitator
     user.user_permissions.add(*list(apps.get_model("auth", "Permission").objects.all()[:2]))
+    permission_ids = set(user.user_permissions.values_list("pk", flat=True))
     before = everything()
     photos = {
         p.image.name: p.image.read() for p in apps.get_model("workshop", "Photo").objects.all()
@@ -75,9 +103,15 @@ def test_backup_and_restore_the_whole_instance(facilitator, tmp_path, settings):
         call_command("restore", str(path))
     # A fresh database: flush, as a newly migrated one (content types and permissions made anew).
     call_command("flush", "--no-input")
+    # Another instance numbers its permissions differently: make them anew with new ids.
+    apps.get_model("auth", "Permission").objects.all().delete()
+    call_command("migrate", "--run-syncdb", verbosity=0)
     settings.MEDIA_ROOT = tmp_path / "other-media"
     call_command("restore", str(path))
     after = everything()
+    # The same permissions came back, under the new instance's numbers.
+    restored = apps.get_model("accounts", "User").objects.get(pk=user.pk)
+    assert not permission_ids & set(restored.user_permissions.values_list("pk", flat=True))
     for name in before:
         if name == "personaldata.auditentry":
             continue  # the backup itself writes a line
