@@ -101,3 +101,14 @@ def test_reverse_tie_makes_it_two_way():
         [Edge("a", "b", "refers_to", "directed"), Edge("b", "a", "calls_when_stuck", "directed")],
     )
     assert weak_spots(IndexedGraph(network))["one_way_tie_count"] == 0
+
+
+def test_weak_spots_include_the_only_holder_of_a_domain(small_network):
+    """Welzijn Oost does not split the network, but takes the domain Welzijnswerk with it."""
+    spots = weak_spots(IndexedGraph(small_network))
+    by_id = {row["id"]: row for row in spots["departures"]}
+    assert by_id["s3"]["splits"] is False
+    assert by_id["s3"]["domains_lost"] == ["Welzijnswerk"]
+    splitting = [row["splits"] for row in spots["departures"]]
+    assert splitting == sorted(splitting, reverse=True)  # the ones that split come first
+    assert spots["sole_domain_holder_count"] >= 2

@@ -73,6 +73,15 @@ class CutStructure:
     def _domain_totals(self) -> list[int]:
         return self._counts(range(self.g.n))
 
+    @cached_property
+    def sole_domain_holders(self) -> list[int]:
+        """Elements that alone carry a domain: when they leave, the domain leaves too."""
+        lone_bits = [bit for bit, total in enumerate(self._domain_totals) if total == 1]
+        if not lone_bits:
+            return []
+        lone_mask = sum(1 << bit for bit in lone_bits)
+        return [v for v in range(self.g.n) if self.g.domain_masks[v] & lone_mask]
+
     def _counts(self, members) -> list[int]:
         """How many of ``members`` carry each domain bit."""
         g = self.g
@@ -289,7 +298,8 @@ def weak_spots(
     required_at_tables: tuple[str, ...] | list[str] = REQUIRED_AT_TABLES,
     limit: int = 20,
 ) -> dict:
-    """All weak spots; departures of the ``limit`` articulation points that cut off most."""
+    """All weak spots. Departures: the ``limit`` elements whose leaving hurts most, first those
+    that split the network (most cut off first), then those that alone carry a domain."""
     cuts = cuts or CutStructure(g)
 
     def cut_off(v):
@@ -297,10 +307,14 @@ def weak_spots(
         return sum(size for size, _ in pieces[1:])
 
     ranked = sorted(cuts.articulation_points, key=lambda v: (-cut_off(v), g.ids[v]))
-    departures = [cuts.simulate(v) for v in ranked[:limit]]
+    splitting = set(ranked)
+    lone = [v for v in cuts.sole_domain_holders if v not in splitting]
+    lone.sort(key=lambda v: (-g.degree[v], g.ids[v]))
+    departures = [cuts.simulate(v) for v in (ranked + lone)[:limit]]
     ties = one_way_ties(g)
     return {
         "articulation_point_count": len(ranked),
+        "sole_domain_holder_count": len(cuts.sole_domain_holders),
         "departures": departures,
         "bridges": [[g.ids[u], g.ids[v]] for u, v in cuts.bridges],
         "organisations_through_one_person": organisations_through_one_person(g),
