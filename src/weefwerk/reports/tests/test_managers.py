@@ -31,9 +31,7 @@ def test_every_session_sends_once_per_newly_held_session(rich, boss):
     assert [m.to for m in mail.outbox] == [["ria@v.example"]]
     message = mail.outbox[0]
     assert rich["trajectory"].name in message.subject
-    assert (
-        "https://ww.example/voor-leidinggevenden/" in message.body and "/voor-leidinggevenden/" in message.body
-    )
+    assert "https://ww.example/voor-leidinggevenden/" in message.body
     run("2030-03-13")
     run("2030-03-20")
     assert len(mail.outbox) == 1
