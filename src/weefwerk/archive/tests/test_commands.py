@@ -89,7 +89,6 @@ def test_backup_and_restore_the_whole_instance(facilitator, tmp_path, settings):
     build_rich_trajectory(UserFactory(), name="Tweede traject")
     user = facilitator
     user.user_permissions.add(*list(apps.get_model("auth", "Permission").objects.all()[:2]))
-    permission_ids = set(user.user_permissions.values_list("pk", flat=True))
     before = everything()
     photos = {
         p.image.name: p.image.read() for p in apps.get_model("workshop", "Photo").objects.all()
@@ -109,9 +108,6 @@ def test_backup_and_restore_the_whole_instance(facilitator, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "other-media"
     call_command("restore", str(path))
     after = everything()
-    # The same permissions came back, under the new instance's numbers.
-    restored = apps.get_model("accounts", "User").objects.get(pk=user.pk)
-    assert not permission_ids & set(restored.user_permissions.values_list("pk", flat=True))
     for name in before:
         if name == "personaldata.auditentry":
             continue  # the backup itself writes a line
