@@ -150,3 +150,29 @@ def test_change_page_tables_pass_axe(page, axe, login, webbed):
     page.locator("#tabel-verandering_nieuw").get_by_role("link", name="Van").click()
     expect(page.locator("#tabel-verandering_nieuw th[aria-sort]")).to_have_count(1)
     assert not reports, "axe found violations:\n\n" + "\n\n".join(reports)
+
+
+def test_the_demo_trajectory_shows_its_webbers(page, axe, login, demo):
+    """The demo's network as a facilitator first meets it: webbers with their explanation, on
+    the map, and a departure simulated."""
+    trajectory = demo["trajectory"]
+    fatima = Element.objects.get(trajectory=trajectory, label="Fatima Bouzid")
+    login(page, demo["email"], demo["password"])
+    reports = axe.check(f"/trajecten/{trajectory.pk}/netwerk/analyse/")
+    webbers = page.locator("#tabel-webbers")
+    row = webbers.locator("tr", has_text="Fatima Bouzid")
+    expect(row).to_contain_text("als ze vastlopen")
+
+    page.get_by_label("Wat gebeurt er als dit element vertrekt?").select_option(str(fatima.pk))
+    page.get_by_role("button", name="Laat zien").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Als Fatima Bouzid vertrekt")
+    reports += axe.check_current("departure in the demo")
+
+    page.goto(f"/trajecten/{trajectory.pk}/netwerk/")
+    page.evaluate("() => window.weefwerkMap.ready")
+    page.get_by_role("group", name="Markeer op de kaart").get_by_label("Webbers").check()
+    expect(page.locator("#map-highlight-text")).to_contain_text("Fatima Bouzid")
+    classes = page.evaluate(f"() => window.weefwerkMap.cy.$('#n{fatima.pk}').classes()")
+    assert "webber-confirmed" in classes, classes
+    reports += axe.check_current("demo map with webbers")
+    assert not reports, "axe found violations:\n\n" + "\n\n".join(reports)
