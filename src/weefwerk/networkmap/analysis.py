@@ -427,6 +427,13 @@ def missing_party_rows(parties) -> list[dict]:
 
 
 # Change between two moments (``change_result``): the same table mechanism.
+# New and lost ties share their columns.
+TIE_CHANGE_COLUMNS = [
+    Column("van", _("Van"), lambda t: t["label"]),
+    Column("soort", _("Soort verbinding"), lambda t: connection_kind_label(t["kind"])),
+    Column("naar", _("Naar"), lambda t: t["to_label"]),
+]
+
 CHANGE_TABLES: dict[str, dict] = {
     "verandering_cijfers": {
         "title": _("Cijfers eerst en daarna"),
@@ -442,21 +449,13 @@ CHANGE_TABLES: dict[str, dict] = {
         "title": _("Nieuwe verbindingen"),
         "default": "van",
         "rows": lambda r: r["ties_added"],
-        "columns": [
-            Column("van", _("Van"), lambda t: t["label"]),
-            Column("soort", _("Soort verbinding"), lambda t: connection_kind_label(t["kind"])),
-            Column("naar", _("Naar"), lambda t: t["to_label"]),
-        ],
+        "columns": TIE_CHANGE_COLUMNS,
     },
     "verandering_weg": {
         "title": _("Verdwenen verbindingen"),
         "default": "van",
         "rows": lambda r: r["ties_lost"],
-        "columns": [
-            Column("van", _("Van"), lambda t: t["label"]),
-            Column("soort", _("Soort verbinding"), lambda t: connection_kind_label(t["kind"])),
-            Column("naar", _("Naar"), lambda t: t["to_label"]),
-        ],
+        "columns": TIE_CHANGE_COLUMNS,
     },
     "verandering_elementen": {
         "title": _("Nieuwe en verdwenen elementen"),
