@@ -8,7 +8,7 @@ import types
 import pytest
 from PIL import Image
 
-from weefwerk.reports import render, selectors
+from weefwerk.reports import content, render, selectors
 from weefwerk.reports.tests.helpers import (
     assert_tagged_with_embedded_fonts,
     pdf_text,
@@ -228,15 +228,15 @@ def test_the_map_appears_when_it_can_be_drawn(rich, monkeypatch):
         return _png()
 
     fake = types.SimpleNamespace(map_svg=map_svg, map_png=map_png)
-    monkeypatch.setattr(selectors, "_map_module", lambda: fake)
+    monkeypatch.setattr(content, "_map_module", lambda: fake)
     doc = selectors.session_document(rich["meeting"])
     assert calls == [rich["snapshot"]]
     (figure,) = [b.figure for s in doc.sections if s.key == "map" for b in s.blocks if b.figure]
     assert "2 elementen" in figure.alt  # as it stood: the snapshot, before the third element
     html = render.document_html(doc)
     assert "data:image/svg+xml;base64," in html
-    content = render.document_pdf(doc)
-    assert_tagged_with_embedded_fonts(content)
+    pdf = render.document_pdf(doc)
+    assert_tagged_with_embedded_fonts(pdf)
     docx = word(render.document_docx(doc))
     alts = word_images_alt(docx)
     assert any(alt.startswith("Netwerkkaart") for alt in alts)
