@@ -12,17 +12,25 @@ white halo, grey lines 1 to 4 wide by strength, arrowheads for directed ties (no
 elements, like the page). Labels keep a readable size; where they would cover each other the
 smaller elements' labels are left out (every node still has its name as a tooltip in the SVG).
 
+Two states can be drawn together: a ``mark`` on a node or edge (``ADDED``, ``REMOVED``,
+``UNCHANGED``) draws it green and thick, red and dashed, or pale and thin, and legend entries
+with the same mark explain them.
+
 Pure Python: no Django, no numpy. Pillow is imported only by ``render_png``.
 """
 
 from .layout import layout
-from .model import Edge, LegendEntry, Node
+from .model import ADDED, MARKS, REMOVED, UNCHANGED, Edge, LegendEntry, Node
 from .png import render_png, scene_png
 from .scene import scene
 from .svg import render_svg, scene_svg
 from .text import clean_text, fit_text, text_width
 
 __all__ = [
+    "ADDED",
+    "MARKS",
+    "REMOVED",
+    "UNCHANGED",
     "Edge",
     "LegendEntry",
     "Node",

@@ -22,6 +22,17 @@ BACKGROUND = "#ffffff"
 LEGEND_BORDER = "#8c8c8c"
 FALLBACK_COLOUR = "#6b6b6b"
 
+# Marks for a picture of two states together (a comparison of snapshots). Each mark has its own
+# line style too, so colour is never the only cue: added is thick and solid, removed dashed,
+# unchanged thin and pale. The colours keep 3:1 against white.
+ADDED = "added"
+REMOVED = "removed"
+UNCHANGED = "unchanged"
+MARKS = (ADDED, REMOVED, UNCHANGED)
+ADDED_COLOUR = "#17793a"
+REMOVED_COLOUR = "#c0262d"
+MUTED_COLOUR = "#8c8c8c"
+
 SHAPES = ("ellipse", "round-rectangle", "rectangle", "hexagon", "diamond", "triangle")
 BORDERS = ("solid", "dashed", "dotted")
 # Legend entries can also show a line sample instead of a node shape.
@@ -44,7 +55,8 @@ LABEL_MAX_WIDTH = 150.0
 class Node:
     """One element. ``x``/``y`` in map units (``None``: not placed yet); ``size`` is relative
     to the page's node of 30 units; ``border`` "solid", "dashed" (proposed) or "dotted"
-    (wanted); ``opacity`` of the fill."""
+    (wanted); ``opacity`` of the fill. A ``mark`` (one of ``MARKS``) replaces the border's
+    look with that of the mark."""
 
     id: str
     label: str
@@ -55,13 +67,14 @@ class Node:
     shape: str = "ellipse"
     border: str = "solid"
     opacity: float = 1.0
+    mark: str = ""
 
 
 @dataclass(frozen=True)
 class Edge:
     """One connection. ``weight`` 1 to 3 sets the line width (the page's strength);
     ``mutual`` puts an arrowhead at both ends of a directed edge; ``dashed`` for proposed or
-    wanted connections."""
+    wanted connections. A ``mark`` (one of ``MARKS``) sets colour and dashes instead."""
 
     source: str
     target: str
@@ -69,15 +82,18 @@ class Edge:
     weight: int = 1
     mutual: bool = False
     dashed: bool = False
+    mark: str = ""
 
 
 @dataclass(frozen=True)
 class LegendEntry:
     """One row of the legend: a node shape in ``color`` (or "line", "arrow", "none") and its
-    text. Entries with the same ``section`` are listed together under that heading."""
+    text. Entries with the same ``section`` are listed together under that heading. A
+    ``mark`` draws the symbol with that mark's look, as on the map."""
 
     label: str
     color: str
     shape: str = "ellipse"
     border: str = "solid"
     section: str = ""
+    mark: str = ""

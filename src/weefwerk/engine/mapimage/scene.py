@@ -12,6 +12,8 @@ from .layout import (
     layout,
 )
 from .model import (
+    ADDED,
+    ADDED_COLOUR,
     BACKGROUND,
     BORDER_COLOUR,
     EDGE_COLOUR,
@@ -27,11 +29,15 @@ from .model import (
     MAX_NODE,
     MAX_ZOOM,
     MIN_NODE,
+    MUTED_COLOUR,
     NODE_SIZE,
     REFERENCE,
+    REMOVED,
+    REMOVED_COLOUR,
     SHAPES,
     TEXT_COLOUR,
     TITLE_SIZE,
+    UNCHANGED,
     Edge,
     LegendEntry,
     Node,
@@ -141,6 +147,37 @@ def _dash(border: str, unit: float) -> tuple[float, ...]:
     return ()
 
 
+def _node_border(border: str, mark: str, unit: float) -> tuple[str, float, tuple, float]:
+    """Colour, width and dashes of a node's border, and a factor on its fill opacity."""
+    if mark == ADDED:
+        return ADDED_COLOUR, 4.5 * unit, (), 1.0
+    if mark == REMOVED:
+        return REMOVED_COLOUR, 3 * unit, _dash("dashed", unit), 0.5
+    if mark == UNCHANGED:
+        return MUTED_COLOUR, 1.25 * unit, (), 0.35
+    width = 3 * unit if border in ("dashed", "dotted") else 2 * unit
+    return BORDER_COLOUR, width, _dash(border, unit), 1.0
+
+
+def _edge_line(width: float, dashed: bool, mark: str, unit: float) -> tuple[str, float, tuple]:
+    """Colour, width and dashes of an edge of ``width`` by its strength."""
+    if mark == ADDED:
+        return ADDED_COLOUR, width + 2 * unit, ()
+    if mark == REMOVED:
+        return REMOVED_COLOUR, width + unit, (6 * unit, 4 * unit)
+    if mark == UNCHANGED:
+        return MUTED_COLOUR, width, ()
+    return EDGE_COLOUR, width, (6 * unit, 4 * unit) if dashed else ()
+
+
+# Drawing order: what changed goes on top of what stayed the same.
+_MARK_ORDER = {UNCHANGED: 0, "": 1, REMOVED: 2, ADDED: 3}
+
+
+def _drawing_order(item) -> int:
+    return _MARK_ORDER.get(item.mark, 1)
+
+
 def outline(shape: str, x: float, y: float, r: float) -> list[tuple[float, float]]:
     """The corner points of a node shape of half-size ``r`` (an ellipse as a 40-gon)."""
     if shape == "triangle":
@@ -201,7 +238,10 @@ def _legend_symbol(scene: Scene, entry: LegendEntry, x: float, middle: float) ->
     unit = scene.unit
     shape = entry.shape if entry.shape in SHAPES + LINE_SHAPES else "ellipse"
     colour = _colour(entry.color)
-    if shape == "line":
+    if shape == "line" and entry.mark:
+        colour, width, dash = _edge_line(1.5 * unit, False, entry.mark, unit)
+        scene.legend_lines.append(Line(x, middle, x + 16 * unit, middle, width, colour, dash))
+    elif shape == "line":
         scene.legend_lines.append(Line(x, middle, x + 16 * unit, middle, 3 * unit, colour))
     elif shape == "arrow":
         scene.legend_lines.append(Line(x, middle, x + 9 * unit, middle, 1.5 * unit, colour))
@@ -209,16 +249,12 @@ def _legend_symbol(scene: Scene, entry: LegendEntry, x: float, middle: float) ->
             Polygon(_arrowhead((x + 17 * unit, middle), (1.0, 0.0), 9 * unit), colour)
         )
     elif shape != "none":
+        small = unit * 0.7
+        stroke, width, dash, fade = _node_border(entry.border, entry.mark, small)
+        if not entry.mark:
+            width = 1.5 * unit
         scene.legend_shapes.append(
-            Shape(
-                shape,
-                x + 8 * unit,
-                middle,
-                7 * unit,
-                colour,
-                stroke_width=1.5 * unit,
-                dash=_dash(entry.border, unit * 0.7),
-            )
+            Shape(shape, x + 8 * unit, middle, 7 * unit, colour, fade, stroke, width, dash)
         )
 
 
@@ -383,7 +419,7 @@ def scene(
     border = 2 * unit
 
     large = len(nodes) > LARGE
-    for edge in edges:
+    for edge in sorted(edges, key=_drawing_order):
         (x1, y1), (x2, y2) = canvas[edge.source], canvas[edge.target]
         dx, dy = x2 - x1, y2 - y1
         distance = math.hypot(dx, dy)
@@ -391,26 +427,27 @@ def scene(
         if distance <= r1 + r2 + unit:
             continue
         ux, uy = dx / distance, dy / distance
-        line_width = _line_width(edge.weight, unit)
+        colour, line_width, dash = _edge_line(
+            _line_width(edge.weight, unit), edge.dashed, edge.mark, unit
+        )
         start = (x1 + ux * r1, y1 + uy * r1)
         end = (x2 - ux * r2, y2 - uy * r2)
         if edge.directed and not large:
             length = min(
                 7 * unit + 2 * line_width, (distance - r1 - r2) / (2 if edge.mutual else 1)
             )
-            result.arrows.append(Polygon(_arrowhead(end, (ux, uy), length)))
+            result.arrows.append(Polygon(_arrowhead(end, (ux, uy), length), colour))
             end = (end[0] - ux * length * 0.8, end[1] - uy * length * 0.8)
             if edge.mutual:
-                result.arrows.append(Polygon(_arrowhead(start, (-ux, -uy), length)))
+                result.arrows.append(Polygon(_arrowhead(start, (-ux, -uy), length), colour))
                 start = (start[0] + ux * length * 0.8, start[1] + uy * length * 0.8)
-        dash = (6 * unit, 4 * unit) if edge.dashed else ()
-        result.edges.append(Line(*start, *end, line_width, EDGE_COLOUR, dash))
+        result.edges.append(Line(*start, *end, line_width, colour, dash))
 
-    for node in nodes:
+    for node in sorted(nodes, key=_drawing_order):
         x, y = canvas[node.id]
         shape = node.shape if node.shape in SHAPES else "ellipse"
         opacity = min(max(node.opacity, 0.0), 1.0) if _finite(node.opacity) else 1.0
-        width_factor = 1.5 if node.border in ("dashed", "dotted") else 1.0
+        stroke, stroke_width, dash, fade = _node_border(node.border, node.mark, unit)
         result.nodes.append(
             Shape(
                 shape,
@@ -418,10 +455,10 @@ def scene(
                 y,
                 radius[node.id],
                 _colour(node.color),
-                opacity,
-                BORDER_COLOUR,
-                border * width_factor,
-                _dash(node.border, unit),
+                opacity * fade,
+                stroke,
+                stroke_width,
+                dash,
                 clean_text(node.label),
                 node.id,
             )
@@ -442,9 +479,15 @@ def _labels(scene_, nodes, edges, canvas, radius, size) -> None:
     for edge in edges:
         degree[edge.source] = degree.get(edge.source, 0) + 1
         degree[edge.target] = degree.get(edge.target, 0) + 1
+    # What changed keeps its name first in a comparison.
     order = sorted(
         range(len(nodes)),
-        key=lambda i: (-radius[nodes[i].id], -degree.get(nodes[i].id, 0), i),
+        key=lambda i: (
+            nodes[i].mark not in (ADDED, REMOVED),
+            -radius[nodes[i].id],
+            -degree.get(nodes[i].id, 0),
+            i,
+        ),
     )
     cell = 64 * unit
     floor = math.floor
