@@ -16,6 +16,14 @@ def test_affine_instances_have_no_repeats_at_once(groups, size, rounds):
     assert plan.seconds < 2
 
 
+def test_eight_groups_of_four_for_ten_rounds_without_repeats():
+    """The original Social Golfer instance: the doubled construction solves it outright."""
+    plan = plan_groups(golfers(32), 10, groups=8, seed=5, time_limit=10)
+    assert plan.score.repeat_pairs == 0
+    assert plan.method.startswith("doubled")
+    assert plan.seconds < 2
+
+
 def test_kirkman_schoolgirls_by_search():
     plan = plan_groups(golfers(15), 7, max_size=3, seed=1, time_limit=5)
     assert plan.score.repeat_pairs == 0

@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 
 from .construct import affine_rounds, max_rounds
+from .doubled import doubled_max_rounds, doubled_rounds
 from .model import GroupingError, Person, Plan, RoundSpec
 from .problem import Problem, build_problem
 from .score import score_plan
@@ -21,27 +22,30 @@ WORK_PER_SECOND = 600_000
 TABU_SHARE = 0.6
 
 
-def _construction(problem: Problem, rng: random.Random) -> dict[int, list[list[int]]]:
-    """Affine-plane rounds when every round has the same people in equal groups."""
+def _construction(problem: Problem, rng: random.Random) -> tuple[str, dict[int, list[list[int]]]]:
+    """(name, rounds) of a construction when every round has the same people in equal groups:
+    the affine one, or the doubled one where that gives more rounds (8 groups of 4)."""
     rounds = problem.rounds
     first = rounds[0]
     if not first.sizes or any(r.locked or r.blocks for r in rounds):
-        return {}
+        return "", {}
     g, s = len(first.sizes), first.sizes[0]
     present = set(first.present)
     if any(set(r.present) != present or r.sizes != first.sizes for r in rounds):
-        return {}
+        return "", {}
     if any(size != s for size in first.sizes):
-        return {}
-    count = min(len(rounds), max_rounds(g, s))
-    if count < 2:
-        return {}
+        return "", {}
+    affine = min(len(rounds), max_rounds(g, s))
+    doubled = min(len(rounds), doubled_max_rounds(g, s))
+    if max(affine, doubled) < 2:
+        return "", {}
+    if doubled > affine:
+        name, plan = "doubled", doubled_rounds(g, s, doubled)
+    else:
+        name, plan = "affine", affine_rounds(g, s, affine)
     people = list(first.present)
     rng.shuffle(people)
-    return {
-        r: [[people[x] for x in group] for group in rnd]
-        for r, rnd in enumerate(affine_rounds(g, s, count))
-    }
+    return name, {r: [[people[x] for x in group] for group in rnd] for r, rnd in enumerate(plan)}
 
 
 def plan_groups(
@@ -104,9 +108,9 @@ def plan_groups(
     )
     rng = random.Random(seed)
     engine = Search(problem, rng)
-    fixed = _construction(problem, rng) if search else {}
+    construction, fixed = _construction(problem, rng) if search else ("", {})
     engine.load(engine.greedy_plan(fixed))
-    method = "affine+greedy" if fixed else "greedy"
+    method = f"{construction}+greedy" if fixed else "greedy"
     if search:
         # Tabu search for everything; with domains it hands over to the domain polish once the
         # higher levels are at their bounds, and at the latest after TABU_SHARE of the budget.
