@@ -232,6 +232,11 @@ def _net(key):
     return lambda world: {"pk": _network(world)[key].pk}
 
 
+def _compare_picture(world):
+    _network(world)  # a snapshot to compare with now
+    return {"fmt": "svg"}
+
+
 def _connection_post(world):
     n = _network(world)
     return {
@@ -283,6 +288,10 @@ NETWORK_URLS = {
     "networkmap:snapshot_delete": Page(FORM, _net("snapshot")),
     "networkmap:snapshot_compare": Page(READ),
     "networkmap:snapshot_compare_json": Page(READ),
+    "networkmap:snapshot_picture": Page(
+        READ, lambda world: {**_net("snapshot")(world), "fmt": "svg"}
+    ),
+    "networkmap:snapshot_compare_picture": Page(READ, _compare_picture),
     "networkmap:import": Page(
         FORM,
         post_data=lambda world: {

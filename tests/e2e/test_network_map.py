@@ -82,6 +82,11 @@ def visible_labels(page):
     )
 
 
+def picture_loaded(image) -> bool:
+    """The browser fetched and decoded the picture (a broken image has no natural width)."""
+    return image.evaluate("img => img.complete && img.naturalWidth > 0")
+
+
 def summary(page):
     return page.locator("#map-summary")
 
@@ -318,6 +323,11 @@ def test_snapshot_change_and_compare(page, axe, login, small_network):
     page.get_by_role("button", name="Momentopname maken").click()
     expect(page.get_by_text("„Na bijeenkomst 3” is vastgelegd.")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_have_text("Na bijeenkomst 3")
+    # The snapshot's map picture, with its counts as the text alternative.
+    picture = page.get_by_role("img", name=re.compile("Netwerkkaart met 5 elementen"))
+    expect(picture).to_be_visible()
+    assert picture_loaded(picture)
+    reports = axe.check_current("snapshot")
     # Change something on the map: a new element, connected to the school.
     errors = open_map(page, trajectory)
     page.locator("#map-new-label").fill("Buurtkamer De Hoek")
@@ -337,7 +347,16 @@ def test_snapshot_change_and_compare(page, axe, login, small_network):
     main = page.locator("main")
     expect(main).to_contain_text("Buurtkamer De Hoek")
     expect(main).to_contain_text("Basisschool De Linde")
-    reports = axe.check_current("snapshot comparison")
+    # One picture of both states, the changes marked and named in words beside it.
+    picture = page.get_by_role(
+        "img", name=re.compile("1 nieuw element, 0 verdwenen elementen, 1 nieuwe verbinding")
+    )
+    expect(picture).to_be_visible()
+    assert picture_loaded(picture)
+    expect(main).to_contain_text("Nieuwe verbinding: dikke groene lijn")
+    SCREENS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENS / "snapshot-compare.png", full_page=True)
+    reports += axe.check_current("snapshot comparison")
     assert not reports, "axe found violations:\n\n" + "\n\n".join(reports)
 
 

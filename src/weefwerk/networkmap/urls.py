@@ -61,6 +61,11 @@ urlpatterns = [
     path(f"{n}momentopnames/", views.SnapshotListView.as_view(), name="snapshots"),
     path(f"{n}momentopnames/<int:pk>/", views.SnapshotDetailView.as_view(), name="snapshot"),
     path(
+        f"{n}momentopnames/<int:pk>/kaart.<str:fmt>",
+        views.SnapshotPictureView.as_view(),
+        name="snapshot_picture",
+    ),
+    path(
         f"{n}momentopnames/<int:pk>/verwijderen/",
         views.SnapshotDeleteView.as_view(),
         name="snapshot_delete",
@@ -74,6 +79,11 @@ urlpatterns = [
         f"{n}momentopnames/vergelijk.json",
         views.SnapshotCompareJsonView.as_view(),
         name="snapshot_compare_json",
+    ),
+    path(
+        f"{n}momentopnames/vergelijk/kaart.<str:fmt>",
+        views.SnapshotComparePictureView.as_view(),
+        name="snapshot_compare_picture",
     ),
     path(f"{n}importeren/", views_io.ImportUploadView.as_view(), name="import"),
     path(f"{n}importeren/<int:pk>/", views_io.ImportPreviewView.as_view(), name="import_preview"),

@@ -5,16 +5,20 @@ Everybody in the trajectory reads these pages; only the facilitator and the proj
 (``TrajectoryMixin``). The map is never the only way to read or change the network.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView, View
 
-from weefwerk.networkmap import selectors, services
+from weefwerk.networkmap import image, selectors, services
 from weefwerk.networkmap.forms import (
     ConnectionFilterForm,
     ConnectionForm,
@@ -499,8 +503,41 @@ class SnapshotDetailView(TrajectoryMixin, TemplateView):
             snapshot=snapshot,
             elements=elements,
             connections=snapshot.data.get("connections", []),
+            picture_alt=image.snapshot_description(snapshot) if elements else "",
             **kwargs,
         )
+
+
+# The map pictures of a snapshot and of a comparison, by the extension in the URL.
+PICTURE_TYPES = {"svg": "image/svg+xml", "png": "image/png"}
+
+
+def picture_format(view) -> str:
+    if view.kwargs["fmt"] not in PICTURE_TYPES:
+        raise Http404
+    return view.kwargs["fmt"]
+
+
+def picture_response(content, fmt: str, filename: str, download: bool) -> HttpResponse:
+    """The picture, or 404 when there was nothing to draw. With ``download`` the browser saves
+    it as ``filename`` instead of showing it."""
+    if content is None:
+        raise Http404
+    response = HttpResponse(content, content_type=PICTURE_TYPES[fmt])
+    if download:
+        response["Content-Disposition"] = content_disposition_header(
+            True, f"{slugify(filename) or 'kaart'}.{fmt}"
+        )
+    return response
+
+
+class SnapshotPictureView(TrajectoryMixin, View):
+    def get(self, request, *args, **kwargs):
+        snapshot = get_object_or_404(Snapshot, pk=self.kwargs["pk"], trajectory=self.trajectory)
+        fmt = picture_format(self)
+        draw = image.map_svg if fmt == "svg" else image.map_png
+        content = draw(self.trajectory, snapshot=snapshot, title=snapshot.name)
+        return picture_response(content, fmt, snapshot.name, "download" in request.GET)
 
 
 class SnapshotDeleteView(ScopedDeleteView):
@@ -540,15 +577,42 @@ class SnapshotCompareView(TrajectoryMixin, TemplateView):
     def get_context_data(self, **kwargs):
         a_snapshot, a_data, b_snapshot, b_data = _compare_pair(self)
         result = selectors.snapshot_compare(a_data, b_data) if a_data is not None else None
+        a_value = self.request.GET.get("a", str(a_snapshot.pk) if a_snapshot else "nu")
+        b_value = self.request.GET.get("b", str(b_snapshot.pk) if b_snapshot else "nu")
+        drawn = result is not None and (a_data.get("elements") or b_data.get("elements"))
         return super().get_context_data(
             snapshots=self.trajectory.network_snapshots.all(),
             a=a_snapshot,
             b=b_snapshot,
-            a_value=self.request.GET.get("a", str(a_snapshot.pk) if a_snapshot else "nu"),
-            b_value=self.request.GET.get("b", str(b_snapshot.pk) if b_snapshot else "nu"),
+            a_value=a_value,
+            b_value=b_value,
             result=result,
+            picture_query=urlencode({"a": a_value, "b": b_value}),
+            picture_alt=image.compare_description(a_snapshot, b_snapshot, result) if drawn else "",
+            marks=image.compare_marks(),
             **kwargs,
         )
+
+
+def compare_title(a_snapshot, b_snapshot) -> str:
+    return _("Van „%(a)s” naar „%(b)s”") % {
+        "a": a_snapshot.name if a_snapshot else _("nu"),
+        "b": b_snapshot.name if b_snapshot else _("nu"),
+    }
+
+
+class SnapshotComparePictureView(TrajectoryMixin, View):
+    """Both states of ``?a=`` and ``?b=`` in one picture, the changes marked."""
+
+    def get(self, request, *args, **kwargs):
+        fmt = picture_format(self)
+        a_snapshot, a_data, b_snapshot, b_data = _compare_pair(self)
+        if a_data is None:
+            raise Http404
+        draw = image.compare_svg if fmt == "svg" else image.compare_png
+        title = compare_title(a_snapshot, b_snapshot)
+        content = draw(self.trajectory, (a_snapshot, a_data), (b_snapshot, b_data), title=title)
+        return picture_response(content, fmt, title, "download" in request.GET)
 
 
 class SnapshotCompareJsonView(TrajectoryMixin, View):

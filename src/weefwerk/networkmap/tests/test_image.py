@@ -6,10 +6,20 @@ import xml.etree.ElementTree as ET
 import pytest
 from PIL import Image
 
+from weefwerk.engine.mapimage import ADDED, REMOVED, UNCHANGED
 from weefwerk.networkmap import services
 from weefwerk.networkmap.api import network_data
-from weefwerk.networkmap.image import map_picture, map_png, map_svg
+from weefwerk.networkmap.image import (
+    compare_description,
+    compare_picture,
+    compare_png,
+    compare_svg,
+    map_picture,
+    map_png,
+    map_svg,
+)
 from weefwerk.networkmap.models import ElementKind, Status
+from weefwerk.networkmap.selectors import network_state
 from weefwerk.networkmap.views_map import map_texts
 from weefwerk.trajectories.tests.factories import make_trajectory
 
@@ -133,3 +143,56 @@ def test_nothing_to_draw_gives_none(trajectory):
     services.element_create(trajectory=trajectory, kind=ElementKind.PERSON, label="Piet")
     assert map_svg(trajectory, snapshot=empty) is None
     assert map_svg(trajectory) is not None
+
+
+def changed_network(trajectory, network):
+    """A snapshot, then De Regenboog (and its tie) out and the GGD (tied to the Voedselbank) in."""
+    before = services.snapshot_take(trajectory=trajectory, name="Eerst")
+    services.element_delete(network["org_b"])
+    ggd = services.element_create(trajectory=trajectory, kind=ElementKind.ORGANISATION, label="GGD")
+    services.connection_create(trajectory=trajectory, source=ggd, target=network["org_a"])
+    return before, ggd
+
+
+def test_a_comparison_marks_added_removed_and_unchanged(trajectory, network):
+    before, _ggd = changed_network(trajectory, network)
+    now = (None, network_state(trajectory))
+    nodes, edges, legend, changes = compare_picture(trajectory, (before, before.data), now)
+    marks = {node.label: node.mark for node in nodes}
+    assert marks == {
+        "GGD": ADDED,
+        "De Regenboog": REMOVED,
+        "Voedselbank": UNCHANGED,
+        "Sanne Jansen": UNCHANGED,
+        "Wijkteamoverleg": UNCHANGED,
+    }
+    assert sorted(edge.mark for edge in edges) == [ADDED, REMOVED, UNCHANGED, UNCHANGED]
+    assert {entry.mark for entry in legend} == {ADDED, REMOVED, UNCHANGED, ""}
+    # The marks take the place of the status look: no status rows in the legend.
+    assert map_texts()["legend_proposed"] not in {entry.label for entry in legend}
+    assert compare_description(before, None, changes) == (
+        "Vergelijking van „Eerst” met „nu”: 1 nieuw element, 1 verdwenen element, "
+        "1 nieuwe verbinding, 1 verdwenen verbinding."
+    )
+    svg = compare_svg(trajectory, (before, before.data), now, title="Van Eerst naar nu")
+    assert "GGD" in shown_texts(svg) and "De Regenboog" in shown_texts(svg)
+    assert compare_png(trajectory, (before, before.data), now, width=600, height=400)
+
+
+def test_a_comparison_takes_positions_of_the_later_state_first(trajectory, network):
+    first = services.snapshot_take(trajectory=trajectory, name="Eerst")
+    services.positions_save(services.default_map(trajectory), {network["org_a"].pk: (50, 60)})
+    services.element_delete(network["org_b"])
+    second = services.snapshot_take(trajectory=trajectory, name="Daarna")
+    for a, b in ((first, second), (second, first)):
+        nodes = compare_picture(trajectory, (a, a.data), (b, b.data))[0]
+        at = {node.label: (node.x, node.y) for node in nodes}
+        assert at["Voedselbank"] == (50, 60)  # the later snapshot's
+        assert at["De Regenboog"] == (-5.5, 3)  # only the earlier one has it
+        assert at["Sanne Jansen"] == (None, None)  # placed by the engine's layout
+
+
+def test_comparing_two_empty_states_draws_nothing(trajectory):
+    empty = services.snapshot_take(trajectory=trajectory, name="Leeg")
+    now = (None, network_state(trajectory))
+    assert compare_svg(trajectory, (empty, empty.data), now) is None
