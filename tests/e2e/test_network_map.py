@@ -288,9 +288,15 @@ def test_a_consultation_table_with_members(page, axe, login, small_network):
     page.get_by_role("link", name="Nieuw overleg").click()
     page.get_by_label(label("Naam"), exact=False).first.fill("Zorgoverleg Noord")
     page.get_by_label(label("Hoe vaak")).fill("elke zes weken")
+    # A custom field of its own: a name and a value in the first empty row.
+    page.get_by_label("Naam van veld 1").fill("Website")
+    page.get_by_label("Waarde van veld 1").fill("https://zorgoverleg.example")
+    reports = axe.check_current("element form with custom fields")
     page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator(".ww-facts").last).to_contain_text("Websitehttps://zorgoverleg.example")
     table = Element.objects.get(trajectory=trajectory, label="Zorgoverleg Noord")
     assert table.kind == "table"
+    assert table.custom_fields == {"Website": "https://zorgoverleg.example"}
     page.goto(f"/trajecten/{trajectory.pk}/netwerk/overleggen/{table.pk}/")
     members = (
         (small_network["school"], "Basisschool De Linde", "voorzitter"),
@@ -306,7 +312,7 @@ def test_a_consultation_table_with_members(page, axe, login, small_network):
         ("Basisschool De Linde", "chair"),
         ("Anna de Vries", "member"),
     }
-    reports = axe.check_current("table with members")
+    reports += axe.check_current("table with members")
     # The inventory list shows the members too.
     reports += axe.check(f"/trajecten/{trajectory.pk}/netwerk/overleggen/")
     row = page.get_by_role("row", name=re.compile("Zorgoverleg Noord"))

@@ -2,6 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from weefwerk.engine.interchange import DEFAULT_MAX_BYTES, FORMATS
+from weefwerk.networkmap.conversion import (
+    FIELD_DOMAINS,
+    FIELD_MISSING,
+    FIELD_RHYTHM,
+    FIELD_ROLE,
+    FIELD_STATUS,
+)
 from weefwerk.networkmap.models import (
     GROUP_KINDS,
     Connection,
@@ -12,6 +19,7 @@ from weefwerk.networkmap.models import (
     Snapshot,
     Status,
 )
+from weefwerk.networkmap.templatetags.network import join_if_list
 from weefwerk.trajectories.forms import ScopedFormMixin
 
 
@@ -29,7 +37,94 @@ class TagsField(forms.CharField):
         return list(dict.fromkeys(tag for tag in tags if tag))
 
 
-class ElementForm(ScopedFormMixin, forms.ModelForm):
+# --------------------------------------------------------------------------------------------
+# Custom fields ("eigen velden"): name/value rows, as imports from KUMU or Gephi bring them.
+
+CUSTOM_PREFIX = "eigen"
+CUSTOM_NAME_MAX = 100
+CUSTOM_VALUE_MAX = 1000
+
+
+def custom_value_text(value) -> str:
+    """A stored value as the editor shows it (imports may have stored lists, numbers, yes/no)."""
+    return "" if value is None else join_if_list(value)
+
+
+class CustomFieldRowForm(forms.Form):
+    name = forms.CharField(label=_("Naam"), max_length=CUSTOM_NAME_MAX, required=False)
+    value = forms.CharField(label=_("Waarde"), max_length=CUSTOM_VALUE_MAX, required=False)
+
+    def clean(self):
+        data = super().clean()
+        # An existing row without a name is removed; a new one must say what its value is.
+        if data.get("value") and not data.get("name") and not self.initial:
+            self.add_error("name", _("Geef deze waarde een naam, of maak de waarde leeg."))
+        return data
+
+
+class BaseCustomFieldFormSet(forms.BaseFormSet):
+    """The rows as one dict in ``custom_fields``; names once each (not minding capitals), and not a
+    name the export files use for something else, unless the field already had it."""
+
+    def __init__(self, *args, stored: dict, reserved: tuple, **kwargs):
+        self.stored = stored
+        self.reserved = {name.casefold() for name in reserved} - {
+            name.casefold() for name in stored
+        }
+        initial = [{"name": name, "value": custom_value_text(v)} for name, v in stored.items()]
+        super().__init__(*args, initial=initial, prefix=CUSTOM_PREFIX, **kwargs)
+
+    def clean(self):
+        self.custom_fields = {}
+        seen = set()
+        for form in self.forms:
+            name = form.cleaned_data.get("name", "")
+            if not name:
+                continue
+            if name.casefold() in seen:
+                form.add_error("name", _("Deze naam staat er al. Kies een andere naam."))
+            elif name.casefold() in self.reserved:
+                form.add_error("name", _("Weefwerk gebruikt deze naam al zelf. Kies een andere."))
+            seen.add(name.casefold())
+            value = form.cleaned_data.get("value", "")
+            # Untouched, a value keeps the type the import gave it.
+            if name in self.stored and value == custom_value_text(self.stored[name]):
+                value = self.stored[name]
+            self.custom_fields[name] = value
+
+
+CustomFieldFormSet = forms.formset_factory(
+    CustomFieldRowForm, formset=BaseCustomFieldFormSet, extra=2
+)
+
+
+class CustomFieldsMixin:
+    """A ModelForm with the custom fields editor as ``custom_rows``. The rows are optional: a
+    post without them (from another client) leaves the custom fields as they are."""
+
+    reserved_names: tuple = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sent = self.is_bound and f"{CUSTOM_PREFIX}-TOTAL_FORMS" in self.data
+        self.custom_rows = CustomFieldFormSet(
+            self.data if sent else None,
+            stored=dict(self.instance.custom_fields or {}),
+            reserved=self.reserved_names,
+        )
+
+    def clean(self):
+        data = super().clean()
+        if self.custom_rows.is_bound:
+            if self.custom_rows.is_valid():
+                data["custom_fields"] = self.custom_rows.custom_fields
+            else:
+                self.add_error(None, _("Kijk bij de eigen velden: daar klopt iets niet."))
+        return data
+
+
+class ElementForm(CustomFieldsMixin, ScopedFormMixin, forms.ModelForm):
+    reserved_names = (FIELD_DOMAINS, FIELD_STATUS, FIELD_RHYTHM, FIELD_MISSING)
     tags = TagsField(
         label=_("labels"),
         required=False,
@@ -85,7 +180,8 @@ class ElementForm(ScopedFormMixin, forms.ModelForm):
         return data
 
 
-class ConnectionForm(ScopedFormMixin, forms.ModelForm):
+class ConnectionForm(CustomFieldsMixin, ScopedFormMixin, forms.ModelForm):
+    reserved_names = (FIELD_STATUS, FIELD_ROLE)
     tags = TagsField(label=_("labels"), required=False)
 
     class Meta:

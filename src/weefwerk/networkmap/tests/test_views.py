@@ -347,3 +347,127 @@ def test_import_a_pair_of_csv_files(facilitator_client, trajectory):
     tie = Connection.objects.get(trajectory=trajectory)
     assert (tie.source.label, tie.target.label, tie.custom_kind) == ("B", "A", "werkt bij")
     assert tie.source.kind == "person"
+
+
+# Custom fields ("eigen velden") through the forms.
+
+
+def rows(*pairs, initial=0):
+    """The custom fields editor's part of a POST: (name, value) per row."""
+    data = {
+        "eigen-TOTAL_FORMS": len(pairs),
+        "eigen-INITIAL_FORMS": initial,
+        "eigen-MIN_NUM_FORMS": 0,
+        "eigen-MAX_NUM_FORMS": 1000,
+    }
+    for index, (name, value) in enumerate(pairs):
+        data[f"eigen-{index}-name"] = name
+        data[f"eigen-{index}-value"] = value
+    return data
+
+
+ORG_A = {"kind": "organisation", "label": "Voedselbank", "status": "active"}
+
+
+def test_custom_fields_are_added_changed_and_removed(facilitator_client, trajectory, network):
+    from weefwerk.networkmap import services
+
+    element = network["org_a"]
+    services.element_update(
+        element,
+        custom_fields={"Website": "https://a.example", "Medewerkers": 12, "Thema's": ["eten"]},
+    )
+    html = sound(facilitator_client.get(url("element_edit", trajectory, element.pk)))
+    # The three fields and two empty rows to add one.
+    assert 'name="eigen-TOTAL_FORMS" value="5"' in html
+    assert 'value="https://a.example"' in html and 'value="12"' in html
+    response = facilitator_client.post(
+        url("element_edit", trajectory, element.pk),
+        {
+            **ORG_A,
+            **rows(
+                ("Website", " https://b.example "),
+                ("Medewerkers", "12"),
+                ("", "eten"),  # a cleared name removes the field
+                ("  Spreekuur ", "ma 9-12"),
+                ("", ""),
+                initial=3,
+            ),
+        },
+    )
+    assert response.status_code == 302
+    element.refresh_from_db()
+    # Trimmed; the untouched number keeps its type.
+    assert element.custom_fields == {
+        "Website": "https://b.example",
+        "Medewerkers": 12,
+        "Spreekuur": "ma 9-12",
+    }
+    # A post without the rows (another client) leaves them alone.
+    facilitator_client.post(url("element_edit", trajectory, element.pk), ORG_A)
+    element.refresh_from_db()
+    assert element.custom_fields["Spreekuur"] == "ma 9-12"
+
+
+def test_custom_field_errors_keep_what_was_typed(facilitator_client, trajectory, network):
+    element = network["org_a"]
+    response = facilitator_client.post(
+        url("element_edit", trajectory, element.pk),
+        {
+            **ORG_A,
+            "label": "Voedselbank Noord",
+            **rows(
+                ("Website", "https://a.example"),
+                ("website", "https://b.example"),
+                ("", "zonder naam"),
+                ("Status", "druk"),
+                ("x" * 101, "te lang"),
+            ),
+        },
+    )
+    assert response.status_code == 200
+    html = sound(response)
+    assert "Kijk bij de eigen velden" in html
+    assert "Deze naam staat er al." in html
+    assert "Geef deze waarde een naam" in html
+    assert "Weefwerk gebruikt deze naam al zelf." in html
+    assert "niet meer dan 100 tekens" in html
+    for typed in ("https://b.example", "zonder naam", "druk", "Voedselbank Noord"):
+        assert f'value="{typed}"' in html
+    assert 'aria-invalid="true"' in html
+    element.refresh_from_db()
+    assert element.label == "Voedselbank" and element.custom_fields == {}
+
+
+def test_custom_fields_on_the_pages_and_in_a_kumu_export(facilitator_client, trajectory, network):
+    element = network["org_a"]
+    facilitator_client.post(
+        url("element_edit", trajectory, element.pk),
+        {**ORG_A, **rows(("Website", "https://a.example"), ("<b>Let op</b>", "a & b"))},
+    )
+    connection = {
+        "source": network["org_b"].pk,
+        "target": network["person"].pk,
+        "kind": "works_with",
+        "direction": "undirected",
+        "strength": 2,
+        "status": "active",
+    }
+    response = facilitator_client.post(
+        url("connection_create", trajectory), {**connection, **rows(("Sinds", "2024"))}
+    )
+    assert response.status_code == 302
+    assert Connection.objects.get(source=network["org_b"]).custom_fields == {"Sinds": "2024"}
+
+    html = sound(facilitator_client.get(url("element", trajectory, element.pk)))
+    assert "<dt>Website</dt><dd>https://a.example</dd>" in html
+    assert "<dt>&lt;b&gt;Let op&lt;/b&gt;</dt><dd>a &amp; b</dd>" in html
+    html = sound(facilitator_client.get(url("connections", trajectory)))
+    assert "Sinds: 2024" in html
+
+    response = facilitator_client.get(url("export", trajectory) + "?formaat=kumu-xlsx")
+    back = interchange.read(response.content, format="kumu-xlsx", name="export")
+    exported = {e.label: e.fields for e in back.elements}
+    assert exported["Voedselbank"]["Website"] == "https://a.example"
+    assert exported["Voedselbank"]["<b>Let op</b>"] == "a & b"
+    assert [c.fields["Sinds"] for c in back.connections if "Sinds" in c.fields] == ["2024"]
