@@ -167,3 +167,70 @@ def test_same_seed_same_plan_with_domain_polish():
     one = plan_groups(_domain_people(), 3, max_size=5, seed=3, max_iterations=100)
     two = plan_groups(_domain_people(), 3, max_size=5, seed=3, max_iterations=100)
     assert one.rounds == two.rounds
+
+
+def test_domains_first_phase_keeps_its_bookkeeping_and_never_worsens_the_plan():
+    import random
+    import time
+
+    from weefwerk.engine.grouping.problem import build_problem
+    from weefwerk.engine.grouping.search import Search
+
+    problem = build_problem(_domain_people(), 3, max_size=5)
+    engine = Search(problem, random.Random(2))
+    engine.load(engine.greedy_plan())
+    engine.run(time.perf_counter() + 5, max_iterations=30, check=True)
+    before = engine.components()
+    engine.run_domains_first(time.perf_counter() + 5, 300, True, budget=10**9)
+    assert not engine.domains_first  # back to the true, repeat-first weights
+    engine.check_tables()
+    assert engine.components() <= before
+    assert engine.cost == engine.full_cost()
+
+
+def test_domains_first_weights_order_domains_above_repeats():
+    import random
+
+    from weefwerk.engine.grouping.problem import build_problem
+    from weefwerk.engine.grouping.search import Search
+
+    problem = build_problem(_domain_people(), 2, max_size=5)
+    engine = Search(problem, random.Random(1))
+    plan = engine.greedy_plan()
+    engine.set_weights(domains_first=True)
+    engine.load(plan)
+    hard, exp, tr, coll, rep, dom = engine.components()
+    assert rep < engine.WD  # one domain duplicate outweighs every repeat pair together
+    high, rest = divmod(engine.cost, engine.WC)
+    assert divmod(rest, engine.WD) == (dom, rep)
+    higher = engine.WH * hard + engine.WE * exp + engine.WT * tr + engine.WC * coll
+    assert high * engine.WC == higher
+
+
+def test_realistic_rounds_reach_the_domain_bound_without_repeats():
+    """80 people of 16 organisations, 4 rounds of groups of 6: the domains-first phase brings
+    domain duplicates down to their lower bound and keeps repeat pairs at zero."""
+    import random
+
+    rng = random.Random(80)
+    domains = [f"d{i}" for i in range(8)]
+    people = [
+        {
+            "id": f"p{i}",
+            "organisation": None if i < 4 else f"o{rng.randrange(16)}",
+            "domains": rng.sample(domains, 2 if rng.random() < 0.25 else 1),
+            "expert": i < 4,
+            "trained": i < 2,
+        }
+        for i in range(80)
+    ]
+    rounds = [
+        {"present": [p["id"] for p in people if rng.random() < 0.85], "max_size": 6}
+        for _ in range(4)
+    ]
+    plan = plan_groups(people, rounds, seed=1, time_limit=60, work_budget=6_000_000)
+    score = plan.score
+    assert score.repeat_pairs == 0
+    assert score.colleague_pairs == score.colleague_pairs_lower_bound
+    assert score.expert_imbalance == 0
+    assert score.domain_duplicates == score.domain_duplicates_lower_bound

@@ -18,8 +18,10 @@ from .search import Search
 # units a second there, so a run ends on its budget in about half of `time_limit`, leaving
 # room for a busy machine before the wall-clock safety net is needed.
 WORK_PER_SECOND = 600_000
-# Share of the budget for the tabu phase when domains count; the domain polish gets the rest.
+# Shares of the budget when domains count: the tabu phase ends at TABU_SHARE at the latest,
+# the domains-first phase at DOMAINS_SHARE, and the domain polish gets the rest.
 TABU_SHARE = 0.6
+DOMAINS_SHARE = 0.9
 
 
 def _construction(problem: Problem, rng: random.Random) -> tuple[str, dict[int, list[list[int]]]]:
@@ -112,8 +114,9 @@ def plan_groups(
     engine.load(engine.greedy_plan(fixed))
     method = f"{construction}+greedy" if fixed else "greedy"
     if search:
-        # Tabu search for everything; with domains it hands over to the domain polish once the
-        # higher levels are at their bounds, and at the latest after TABU_SHARE of the budget.
+        # Tabu search for everything; with domains it hands over to the domains-first phase once
+        # the higher levels are at their bounds, and at the latest after TABU_SHARE of the
+        # budget; that phase hands over to the domain polish after DOMAINS_SHARE.
         engine.run(
             started + time_limit,
             max_iterations,
@@ -121,8 +124,12 @@ def plan_groups(
             tabu_budget=TABU_SHARE * work_budget if engine.has_domains else None,
             # Safety net only: on a very busy machine the polish still gets its share of time.
             tabu_deadline=started + TABU_SHARE * time_limit if engine.has_domains else None,
+            domains_budget=DOMAINS_SHARE * work_budget if engine.has_domains else None,
+            domains_deadline=started + DOMAINS_SHARE * time_limit,
         )
         method += "+tabu"
+        if engine.domain_iterations:
+            method += "+domains-first"
         if engine.polish_steps:
             method += "+polish"
 

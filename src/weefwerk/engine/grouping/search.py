@@ -7,7 +7,11 @@ is conflict-directed (Dotú and Van Hentenryck, "Scheduling social golfers local
 least one of the two people must be in a conflict; the best non-tabu swap is taken, with
 aspiration, and a perturbed restart from the best plan when the search stalls. The initial plan
 is greedy round by round (in the spirit of Triska and Musliu's greedy initial configurations) or
-an affine-plane construction where one fits.
+a construction where one fits (construct.py, doubled.py).
+
+With domains, three phases follow each other: the tabu search above; a domains-first tabu
+search that swaps the weights of repeat pairs and domain duplicates and keeps what it finds only
+when repeat pairs end no higher (run_domains_first); and an annealing polish (polish).
 
 Bookkeeping is incremental: people are integers, groups are bit sets, and a meeting-count matrix
 with threshold bit sets (met at least once / at least twice) turns a swap's change in repeat
@@ -75,18 +79,6 @@ class Search:
         self.n_domains = len(problem.domain_names)
         self.has_domains = self.n_domains > 0
 
-        # Weights that make one integer compare like the lexicographic key.
-        pairs_max = sum(s * (s - 1) // 2 for r in rounds for s in r.sizes) + len(problem.met)
-        dom_max = sum(len(self.domains[p]) for r in rounds for p in r.present)
-        exp_max = sum(2 * sum(self.expert[p] for p in r.present) + len(r.sizes) for r in rounds)
-        tr_max = sum(2 * sum(self.trained[p] for p in r.present) + len(r.sizes) for r in rounds)
-        self.WD = 1
-        self.WR = dom_max + 1
-        self.WC = self.WR * (pairs_max + 1)
-        self.WT = self.WC * (pairs_max + 1)
-        self.WE = self.WT * (tr_max + 1)
-        self.WH = self.WE * (exp_max + 1)
-
         # Expert and trained bounds per round: floor(e/g)..ceil(e/g).
         self.e_bounds = []
         self.t_bounds = []
@@ -102,19 +94,10 @@ class Search:
         self.active = [
             i for i, r in enumerate(rounds) if len(r.sizes) > 1 and len(self.movable[i]) > 1
         ]
-        self.target = self._lower_bound_cost()
         self.present = [r.present for r in rounds]
-        # Fixed pair costs: colleagues and people who must be apart.
-        self.static = [[0] * n for _ in range(n)]
-        for a in range(n):
-            row = self.static[a]
-            for b in range(n):
-                if a != b:
-                    row[b] = self.WC * (self.coll[a] >> b & 1) + self.WH * (self.apart[a] >> b & 1)
         self.has_static = self.has_coll or self.has_apart
-        self.static_max = [max(row) for row in self.static] if n else []
         self.domain_max = max((len(d) for d in self.domains), default=0)
-        self.big = 4 * self.WH * (pairs_max + 1) + 1  # more than any swap can change
+        self.set_weights(domains_first=False)
         # Search parameters (tenure range after Dotú and Van Hentenryck: 4..100).
         self.tenure = (4, 100)
         self.stable_limit = 300
@@ -129,8 +112,46 @@ class Search:
         self.polish_repeat = 2  # a repeat pair weighs as much as this many domain duplicates
         self.polish_temperature = 0.5
         self.polish_steps = 0
+        self.domain_iterations = 0
         self.work = 0.0  # work units spent (deterministic; see the module docstring)
         self.timed_out = False  # the wall-clock safety net ended the run
+
+    # ---------------------------------------------------------------- weights
+    def set_weights(self, domains_first: bool) -> None:
+        """Weights that make one integer compare like the lexicographic key.
+
+        Normally repeat pairs come before domain duplicates; `domains_first` swaps those two
+        levels (the domain phase uses it, see optimiser.py). Call load() afterwards: the tables
+        hold weighted costs.
+        """
+        rounds = self.problem.rounds
+        pairs_max = sum(s * (s - 1) // 2 for r in rounds for s in r.sizes) + len(self.problem.met)
+        dom_max = sum(len(self.domains[p]) for r in rounds for p in r.present)
+        exp_max = sum(2 * sum(self.expert[p] for p in r.present) + len(r.sizes) for r in rounds)
+        tr_max = sum(2 * sum(self.trained[p] for p in r.present) + len(r.sizes) for r in rounds)
+        self.domains_first = domains_first
+        if domains_first:
+            self.WR = 1
+            self.WD = pairs_max + 1
+            self.WC = self.WD * (dom_max + 1)
+        else:
+            self.WD = 1
+            self.WR = dom_max + 1
+            self.WC = self.WR * (pairs_max + 1)
+        self.WT = self.WC * (pairs_max + 1)
+        self.WE = self.WT * (tr_max + 1)
+        self.WH = self.WE * (exp_max + 1)
+        self.target = self._lower_bound_cost()
+        n = self.n
+        # Fixed pair costs: colleagues and people who must be apart.
+        self.static = [[0] * n for _ in range(n)]
+        for a in range(n):
+            row = self.static[a]
+            for b in range(n):
+                if a != b:
+                    row[b] = self.WC * (self.coll[a] >> b & 1) + self.WH * (self.apart[a] >> b & 1)
+        self.static_max = [max(row) for row in self.static] if n else []
+        self.big = 4 * self.WH * (pairs_max + 1) + 1  # more than any swap can change
 
     # ----------------------------------------------------------------- bounds
     def _lower_bound_cost(self) -> int:
@@ -549,6 +570,7 @@ class Search:
         if has_domains:
             dc = self.dcount[r]
             domains = self.domains
+            WD = self.WD
             seen = set(conflict)
             for x in movable:
                 if x not in seen:
@@ -596,12 +618,14 @@ class Search:
                         da, db = domains[a], domains[b]
                         if da != db:
                             cA, cB = dc[A], dc[B]
+                            dd_sum = 0
                             for dd in da:
                                 if dd not in db:
-                                    d += (cB[dd] >= 1) - (cA[dd] >= 2)
+                                    dd_sum += (cB[dd] >= 1) - (cA[dd] >= 2)
                             for dd in db:
                                 if dd not in da:
-                                    d += (cA[dd] >= 1) - (cB[dd] >= 2)
+                                    dd_sum += (cA[dd] >= 1) - (cB[dd] >= 2)
+                            d += WD * dd_sum
                 if best_delta is not None and d > best_delta:
                     continue
                 if ta[b] > it and cost + d >= best_cost:
@@ -683,14 +707,19 @@ class Search:
         budget: float | None = None,
         tabu_budget: float | None = None,
         tabu_deadline: float | None = None,
+        domains_budget: float | None = None,
+        domains_deadline: float | None = None,
+        repeat_cap: int | None = None,
     ) -> int:
         """Improve the loaded plan; leaves the best plan loaded.
 
         Stops at the lower bound, after `patience` iterations without a better plan, after
-        `max_iterations`, or when `budget` work units are spent (the tabu phase hands over to
-        the domain polish at `tabu_budget`). All of these are deterministic. `deadline` (a
-        time.perf_counter() value) is the safety net: reaching it sets `timed_out`; so does
-        reaching `tabu_deadline`, the latest hand-over to the polish on a busy machine.
+        `max_iterations`, or when `budget` work units are spent. With domains the tabu phase
+        hands over at `tabu_budget` to the domains-first phase (see run_domains_first), which
+        hands over at `domains_budget` to the domain polish. All of these are deterministic.
+        `deadline` (a time.perf_counter() value) is the safety net: reaching it sets
+        `timed_out`; so do `tabu_deadline` and `domains_deadline`, the latest hand-overs on a
+        busy machine. `repeat_cap` is for the domains-first phase only (see there).
         """
         rng = self.rng
         best_cost = self.cost
@@ -707,12 +736,19 @@ class Search:
         # With domains, the tabu phase hands over to the domain polish (below) once every
         # higher level is at its bound, or at `tabu_budget`.
         WR = self.WR
-        split = self.has_domains
+        split = self.has_domains and not self.domains_first
         goal = self.target // WR if split else self.target
         if tabu_budget is None or (budget is not None and tabu_budget > budget):
             tabu_budget = budget
         restart_units = RESTART_UNITS * self.R * self.n * self.n
         tabu_deadline = deadline if tabu_deadline is None else min(tabu_deadline, deadline)
+        # Domains-first phase: also remember the best plan that keeps the levels above repeat
+        # pairs and has at most `repeat_cap` repeat pairs (cost = WC * high + WD * dom + rep).
+        capped = repeat_cap is not None and self.domains_first
+        if capped:
+            cap_high, cap_rest = divmod(best_cost, self.WC)
+            WC, WD = self.WC, self.WD
+        self.capped_plan = None
         while True:
             it += 1
             if max_iterations is not None and it > max_iterations:
@@ -757,6 +793,11 @@ class Search:
                 if check:
                     assert self.cost == self.full_cost(), (it, self.cost, self.full_cost())
                 tabu[r][a][b] = tabu[r][b][a] = it + rng.randint(tenure_low, tenure_high)
+            if capped:
+                high, rest = divmod(self.cost, WC)
+                if high <= cap_high and rest < cap_rest and rest % WD <= repeat_cap:
+                    cap_rest = rest
+                    self.capped_plan = [[list(g) for g in rnd] for rnd in self.groups]
             if self.cost < best_cost:
                 best_cost = self.cost
                 best_plan = [[list(g) for g in rnd] for rnd in self.groups]
@@ -780,10 +821,51 @@ class Search:
         self.iterations = it
         if self.cost != best_cost:
             self.load(best_plan)
+        if (
+            split
+            and self.cost > self.target
+            and domains_budget is not None
+            and self.work < domains_budget
+            and time.perf_counter() < deadline
+        ):
+            self.run_domains_first(
+                deadline if domains_deadline is None else min(domains_deadline, deadline),
+                max_iterations,
+                check,
+                domains_budget,
+            )
         if split and self.cost > self.target and time.perf_counter() < deadline:
             steps = None if max_iterations is None else self.polish_factor * max_iterations
             self.polish_steps = self.polish(deadline, steps, check, budget)
         return it
+
+    def run_domains_first(
+        self, deadline: float, max_iterations: int | None, check: bool, budget: float
+    ) -> None:
+        """Tabu search with domain duplicates weighed above repeat pairs, from the loaded plan.
+
+        The repeat-first search gets stuck in plans whose repeat pairs are at their minimum:
+        nearly every swap there makes a new repeat, so domains stay far from their bound. With
+        the two levels swapped, the search spreads domains first and then removes repeats while
+        domains stay put; on many instances it ends with both at their bound. Keeps whichever
+        is better under the true (repeat-first) key: the plan it started from, or the best plan
+        seen with no more repeat pairs than that one (and higher levels no worse).
+        """
+        start = [[list(g) for g in rnd] for rnd in self.groups]
+        start_key = self.components()
+        self.set_weights(domains_first=True)
+        self.load(start)
+        outer_iterations = self.iterations
+        self.run(deadline, max_iterations, check, budget=budget, repeat_cap=start_key[4])
+        self.domain_iterations = self.iterations
+        self.iterations = outer_iterations
+        found = self.capped_plan
+        self.set_weights(domains_first=False)
+        self.load(start)
+        if found is not None:
+            self.load(found)
+            if self.components() > start_key:
+                self.load(start)
 
     def delta(self, r: int, a: int, b: int) -> int:
         """Exact change of the weighted cost when a and b (in different groups) swap in round r."""
@@ -816,12 +898,14 @@ class Search:
         da, db = self.domains[a], self.domains[b]
         if da != db:
             cA, cB = self.dcount[r][A], self.dcount[r][B]
+            dd_sum = 0
             for dd in da:
                 if dd not in db:
-                    d += (cB[dd] >= 1) - (cA[dd] >= 2)
+                    dd_sum += (cB[dd] >= 1) - (cA[dd] >= 2)
             for dd in db:
                 if dd not in da:
-                    d += (cA[dd] >= 1) - (cB[dd] >= 2)
+                    dd_sum += (cA[dd] >= 1) - (cB[dd] >= 2)
+            d += self.WD * dd_sum
         return d
 
     def polish(
