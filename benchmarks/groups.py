@@ -1,6 +1,6 @@
 """Benchmark of the group optimiser (issue 4). Prints figures; asserts nothing.
 
-    .venv/bin/python benchmarks/groups.py            # full suite, about two to three minutes
+    .venv/bin/python benchmarks/groups.py            # full suite, about half a minute to a minute
     .venv/bin/python benchmarks/groups.py --quick    # short run, fewer seeds and less time
 
 Pure Social Golfer instances (g-s-w: g groups of s for w rounds) and realistic sessions: 40 and

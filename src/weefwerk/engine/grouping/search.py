@@ -847,25 +847,37 @@ class Search:
         The repeat-first search gets stuck in plans whose repeat pairs are at their minimum:
         nearly every swap there makes a new repeat, so domains stay far from their bound. With
         the two levels swapped, the search spreads domains first and then removes repeats while
-        domains stay put; on many instances it ends with both at their bound. Keeps whichever
-        is better under the true (repeat-first) key: the plan it started from, or the best plan
-        seen with no more repeat pairs than that one (and higher levels no worse).
+        domains stay put; on many instances it ends with both at their bound. Half of the
+        budget goes to that search; it remembers the best plan seen with no more repeat pairs
+        than the start (and higher levels no worse). When there is none, the other half runs the
+        repeat-first search again from the domains-first plan, which brings repeats back down
+        from a much better spread of domains. Whichever plan is best under the true
+        (repeat-first) key is kept, the start included, so this phase never makes a plan worse.
         """
         start = [[list(g) for g in rnd] for rnd in self.groups]
         start_key = self.components()
         self.set_weights(domains_first=True)
         self.load(start)
         outer_iterations = self.iterations
-        self.run(deadline, max_iterations, check, budget=budget, repeat_cap=start_key[4])
+        half = self.work + (budget - self.work) / 2
+        self.run(deadline, max_iterations, check, budget=half, repeat_cap=start_key[4])
         self.domain_iterations = self.iterations
-        self.iterations = outer_iterations
         found = self.capped_plan
+        spread = [[list(g) for g in rnd] for rnd in self.groups]
         self.set_weights(domains_first=False)
-        self.load(start)
-        if found is not None:
-            self.load(found)
-            if self.components() > start_key:
-                self.load(start)
+        candidates = [start] + ([found] if found is not None else [])
+        if found is None:
+            self.load(spread)
+            self.run(deadline, max_iterations, check, budget=budget)
+            candidates.append([[list(g) for g in rnd] for rnd in self.groups])
+        self.iterations = outer_iterations
+        best, best_key = start, start_key
+        for plan in candidates[1:]:
+            self.load(plan)
+            key = self.components()
+            if key < best_key:
+                best, best_key = plan, key
+        self.load(best)
 
     def delta(self, r: int, a: int, b: int) -> int:
         """Exact change of the weighted cost when a and b (in different groups) swap in round r."""
