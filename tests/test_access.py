@@ -15,6 +15,7 @@ an entry in ``URLS`` below, so no page can skip the membership check.
 """
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -224,6 +225,8 @@ def _network(world):
             "tie": network_services.member_add(group=table, member=org),
             "works": network_services.connection_create(trajectory=t, source=org, target=other),
             "snapshot": network_services.snapshot_take(trajectory=t, name="Start"),
+            "first_map": network_services.default_map(t),
+            "second_map": network_services.map_create(t, name="Tweede kaart"),
         }
     return world.extra["network"]
 
@@ -329,6 +332,13 @@ MAP_URLS = {
     ),
 }
 URLS.update(MAP_URLS)
+URLS.update(
+    {
+        "networkmap:maps": Page(READ),
+        "networkmap:map_rename": Page(FORM, _net("first_map")),
+        "networkmap:map_delete": Page(FORM, _net("second_map")),
+    }
+)
 
 # --- network analysis: webbers, weak spots, what is missing, change over time ---
 URLS.update(
@@ -851,6 +861,9 @@ def form_data(html: str, url: str) -> dict:
                 add(name, "https://toegangstest.example")
             elif type_ in ("number", "datetime-local", "date", "time", "tel"):
                 add(name, value or {"number": "3", "tel": "0612345678"}.get(type_, ""))
+            elif re.search(r"-\d+-name$", name):
+                # Rows of a formset (custom fields) need names of their own.
+                add(name, f"Toegangstest {name}")
             else:
                 add(name, "Toegangstest")
         elif kind == "select":

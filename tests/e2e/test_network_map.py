@@ -214,23 +214,28 @@ def test_edit_filter_focus_undo_and_export(page, login, small_network):
     assert not errors, errors
 
 
+def drag(page, element, dx, dy):
+    """Drags an element on the map with the mouse, as a person does."""
+    page.locator("#map-canvas").scroll_into_view_if_needed()
+    box = page.locator("#map-canvas").bounding_box()
+    point = page.evaluate(
+        "(pk) => window.weefwerkMap.cy.getElementById('n' + pk).renderedPosition()", element.pk
+    )
+    x, y = box["x"] + point["x"], box["y"] + point["y"]
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + dx / 2, y + dy / 2, steps=5)
+    page.mouse.move(x + dx, y + dy, steps=5)
+    page.mouse.up()
+    page.wait_for_function("() => window.weefwerkMap.undoDepth() > 0")
+
+
 def test_dragging_saves_the_position_and_undo_moves_it_back(page, login, small_network):
     trajectory = small_network["trajectory"]
     login(page, small_network["user"].email, PASSWORD)
     open_map(page, trajectory)
     school = small_network["school"]
-    page.locator("#map-canvas").scroll_into_view_if_needed()
-    box = page.locator("#map-canvas").bounding_box()
-    point = page.evaluate(
-        "(pk) => window.weefwerkMap.cy.getElementById('n' + pk).renderedPosition()", school.pk
-    )
-    x, y = box["x"] + point["x"], box["y"] + point["y"]
-    page.mouse.move(x, y)
-    page.mouse.down()
-    page.mouse.move(x + 40, y + 30, steps=5)
-    page.mouse.move(x + 80, y + 60, steps=5)
-    page.mouse.up()
-    page.wait_for_function("() => window.weefwerkMap.undoDepth() > 0")
+    drag(page, school, 80, 60)
     page.evaluate("() => window.weefwerkMap.flushPositions()")
     moved = Position.objects.get(element=school)
     assert (moved.x, moved.y) != (0.0, 0.0)
@@ -239,6 +244,43 @@ def test_dragging_saves_the_position_and_undo_moves_it_back(page, login, small_n
     page.wait_for_timeout(300)
     back = Position.objects.get(element=school)
     assert (back.x, back.y) == (0.0, 0.0)
+
+
+def test_a_second_map_keeps_its_own_places(page, axe, login, small_network):
+    trajectory = small_network["trajectory"]
+    school = small_network["school"]
+    login(page, small_network["user"].email, PASSWORD)
+    open_map(page, trajectory)
+    page.get_by_role("link", name="Kaarten maken en beheren").click()
+    page.get_by_label(label("Naam")).fill("Voor de wethouder")
+    page.get_by_label(label("Plekken overnemen van")).select_option(label="Netwerkkaart")
+    reports = axe.check_current("the maps page")
+    page.get_by_role("button", name="Kaart maken").click()
+    timings = page.evaluate("() => window.weefwerkMap.ready")
+    assert timings["layout"] == "saved"  # every place came along from the first map
+    expect(page.get_by_label("Kaart", exact=True)).to_have_value(
+        str(trajectory.network_maps.get(name="Voor de wethouder").pk)
+    )
+    drag(page, school, 80, 60)
+    page.evaluate("() => window.weefwerkMap.flushPositions()")
+    second = trajectory.network_maps.get(name="Voor de wethouder")
+    moved = second.positions.get(element=school)
+    assert (moved.x, moved.y) != (0.0, 0.0)
+    first = trajectory.network_maps.get(name="Netwerkkaart")
+    kept = first.positions.get(element=school)
+    assert (kept.x, kept.y) == (0.0, 0.0)
+
+    page.get_by_label("Kaart", exact=True).select_option(label="Netwerkkaart")
+    page.get_by_role("button", name="Toon deze kaart").click()
+    page.evaluate("() => window.weefwerkMap.ready")
+    assert (
+        page.evaluate(
+            "(pk) => window.weefwerkMap.cy.getElementById('n' + pk).position('x')", school.pk
+        )
+        == 0
+    )
+    reports += axe.check_current("map page with a choice of maps")
+    assert not reports, "axe found violations:\n\n" + "\n\n".join(reports)
 
 
 def test_manager_sees_the_map_read_only(page, login, small_network):

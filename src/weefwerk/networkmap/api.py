@@ -197,9 +197,7 @@ def _compact_rows(queryset, columns, defaults) -> list[dict]:
     names = [name for name, _column in columns]
     plan = [(index, name, defaults.get(name, _MISSING)) for index, name in enumerate(names)]
     # Labels come as JSON text and are only decoded when there are any: most rows have none.
-    selected = [
-        Cast(column, TextField()) if name == "tags" else column for name, column in columns
-    ]
+    selected = [Cast(column, TextField()) if name == "tags" else column for name, column in columns]
     rows = []
     for values in queryset.values_list(*selected):
         row = {}
@@ -213,11 +211,11 @@ def _compact_rows(queryset, columns, defaults) -> list[dict]:
     return rows
 
 
-def network_data(trajectory) -> dict:
+def network_data(trajectory, network_map: NetworkMap | None = None) -> dict:
     """Everything the map shows: five queries, whatever the size of the network.
 
-    Fields with their default value (``ELEMENT_DEFAULTS``, ``CONNECTION_DEFAULTS``) are left
-    out.
+    The positions are those of ``network_map``, by default the first map. Fields with their
+    default value (``ELEMENT_DEFAULTS``, ``CONNECTION_DEFAULTS``) are left out.
     """
     domains = list(trajectory.domains.values("id", "name"))
     for index, domain in enumerate(domains):
@@ -241,12 +239,15 @@ def network_data(trajectory) -> dict:
         CONNECTION_COLUMNS,
         CONNECTION_DEFAULTS,
     )
-    # The first map is the one the page shows; reading it never creates it.
+    # By default the first map; reading it never creates it.
+    if network_map is None:
+        first = NetworkMap.objects.filter(trajectory=trajectory).order_by("pk")
+        network_map = first.values("pk")[:1]
     positions = {
         str(element_id): [round(x, 1), round(y, 1)]
-        for element_id, x, y in Position.objects.filter(
-            map=NetworkMap.objects.filter(trajectory=trajectory).order_by("pk").values("pk")[:1]
-        ).values_list("element_id", "x", "y")
+        for element_id, x, y in Position.objects.filter(map=network_map).values_list(
+            "element_id", "x", "y"
+        )
     }
     return {
         "elements": elements,
@@ -628,7 +629,16 @@ class PositionsSaveView(MapApiMixin, View):
             x, y = _coordinate(value[0]), _coordinate(value[1])
             if x is not None and y is not None:
                 positions[pk] = (x, y)
-        saved = services.positions_save(services.default_map(self.trajectory), positions)
+        chosen = request.GET.get("kaart")
+        if chosen:
+            network_map = NetworkMap.objects.filter(
+                trajectory=self.trajectory, pk=int(chosen) if chosen.isdigit() else None
+            ).first()
+            if network_map is None:
+                raise ApiError({"kaart": [_("Deze kaart bestaat niet meer.")]}, status=404)
+        else:
+            network_map = services.default_map(self.trajectory)
+        saved = services.positions_save(network_map, positions)
         return JsonResponse({"saved": saved})
 
 
@@ -636,6 +646,7 @@ class MapDataView(MapApiMixin, View):
     http_method_names = ["get", "head"]
 
     def get(self, request, *args, **kwargs):
-        data = network_data(self.trajectory)
+        network_map = services.map_chosen(self.trajectory, request.GET.get("kaart"))
+        data = network_data(self.trajectory, network_map)
         data["can_edit"] = self.membership.can_edit
         return JsonResponse(data, json_dumps_params={"separators": (",", ":")})

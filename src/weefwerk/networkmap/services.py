@@ -89,6 +89,40 @@ def default_map(trajectory) -> NetworkMap:
     return network_map
 
 
+def map_chosen(trajectory, value) -> NetworkMap | None:
+    """The map named by ``?kaart=<id>``, or the first one; ``None`` when there is none yet
+    (reading never creates a map). An id of another trajectory counts as no choice."""
+    maps = trajectory.network_maps.order_by("pk")
+    if value and str(value).isdigit():
+        chosen = maps.filter(pk=int(value)).first()
+        if chosen is not None:
+            return chosen
+    return maps.first()
+
+
+@transaction.atomic
+def map_create(trajectory, *, name: str, copy_from: NetworkMap | None = None) -> NetworkMap:
+    """A new view of the same network. With ``copy_from`` it starts with that map's places;
+    without, the map page lays it out the first time it is opened."""
+    network_map = NetworkMap.objects.create(trajectory=trajectory, name=name)
+    if copy_from is not None:
+        Position.objects.bulk_create(
+            Position(map=network_map, element_id=element_id, x=x, y=y)
+            for element_id, x, y in copy_from.positions.values_list("element_id", "x", "y")
+        )
+    return network_map
+
+
+def map_delete(network_map: NetworkMap) -> None:
+    """Removes a map and its places; the network itself stays. The last map stays too."""
+    others = NetworkMap.objects.filter(trajectory_id=network_map.trajectory_id).exclude(
+        pk=network_map.pk
+    )
+    if not others.exists():
+        raise ValidationError(_("Dit is de enige kaart. Die kan niet weg."))
+    network_map.delete()
+
+
 @transaction.atomic
 def positions_save(network_map: NetworkMap, positions: dict[int, tuple[float, float]]) -> int:
     """Stores x/y per element id; ids of other trajectories are ignored. Returns the count."""

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from weefwerk.networkmap import api, views_map
+from weefwerk.networkmap import api, views_map, views_maps
 
 scoped = [
     path("netwerk/", views_map.MapView.as_view(), name="map"),
@@ -38,4 +38,11 @@ scoped = [
         name="map_connection_delete",
     ),
     path("netwerk/kaart/posities/", api.PositionsSaveView.as_view(), name="map_positions"),
+    path("netwerk/kaarten/", views_maps.MapListView.as_view(), name="maps"),
+    path("netwerk/kaarten/<int:pk>/", views_maps.MapRenameView.as_view(), name="map_rename"),
+    path(
+        "netwerk/kaarten/<int:pk>/verwijderen/",
+        views_maps.MapDeleteView.as_view(),
+        name="map_delete",
+    ),
 ]

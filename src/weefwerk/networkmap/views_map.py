@@ -4,6 +4,7 @@ from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from weefwerk.networkmap import services
 from weefwerk.networkmap.models import ConnectionKind, Direction, ElementKind, MemberRole, Status
 from weefwerk.trajectories.access import TrajectoryMixin
 
@@ -108,17 +109,19 @@ class MapView(TrajectoryMixin, TemplateView):
     def _url(self, name, **kwargs):
         return reverse(f"networkmap:{name}", kwargs={"trajectory_id": self.trajectory.pk, **kwargs})
 
-    def urls(self) -> dict:
+    def urls(self, network_map) -> dict:
         pk = {"pk": PLACEHOLDER}
+        # The chosen map's places: read from and saved to that map.
+        chosen = f"?kaart={network_map.pk}" if network_map is not None else ""
         urls = {
-            "data": self._url("map_data"),
+            "data": self._url("map_data") + chosen,
             "element_create": self._url("map_element_create"),
             "element_update": self._url("map_element_update", **pk),
             "element_delete": self._url("map_element_delete", **pk),
             "connection_create": self._url("map_connection_create"),
             "connection_update": self._url("map_connection_update", **pk),
             "connection_delete": self._url("map_connection_delete", **pk),
-            "positions": self._url("map_positions"),
+            "positions": self._url("map_positions") + chosen,
         }
         # The analysis (another part of the app) adds measures to size the elements by.
         analysis = f"{self._url('map')}analyse.json"
@@ -139,8 +142,11 @@ class MapView(TrajectoryMixin, TemplateView):
             table_url = self._url("elements")
         except NoReverseMatch:
             table_url = ""
+        network_map = services.map_chosen(self.trajectory, self.request.GET.get("kaart"))
         context.update(
-            urls=self.urls(),
+            network_map=network_map,
+            network_maps=list(self.trajectory.network_maps.order_by("pk")),
+            urls=self.urls(network_map),
             placeholder=PLACEHOLDER,
             table_url=table_url,
             texts=map_texts(),
