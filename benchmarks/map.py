@@ -11,8 +11,8 @@ test server, opens the map in headless chromium as the facilitator and prints, a
   (``window.weefwerkMap.ready``, measured with performance.now() in the page), once with every
   position saved (the usual case: the map was arranged before) and once with no saved
   positions, so fcose lays out the whole network. "First visit" starts each run with an empty
-  browser cache; "returning visit" opens the map a second time in the same browser, so the
-  scripts come from the cache, as on every visit after the first (kaart.json is never cached);
+  browser cache; "returning visit" opens the map a third time in the same browser, so the
+  scripts come from the cache, compiled, as on most visits (kaart.json is never cached);
 - filter: hiding one kind of element (unchecking "Persoon"), until the next frame is drawn.
 
 Targets: first render under 1.5 s, filter under 200 ms. It prints figures and asserts nothing.
@@ -179,12 +179,15 @@ def measure(
                 route.fulfill(body=body, content_type="application/javascript")
 
             context.route("**/weefwerk/networkmap*.js", serve)
-        if returning:
-            # The first visit fills the browser cache; the second one is measured.
-            first = context.new_page()
-            first.goto(path)
-            first.evaluate("() => window.weefwerkMap.ready")
-            first.close()
+        # A returning visitor: two earlier visits fill the browser cache and Chrome's cache of
+        # compiled scripts (Chrome keeps compiled code from the second visit on).
+        for _visit in range(2 if returning else 0):
+            earlier = context.new_page()
+            earlier.goto(path)
+            earlier.evaluate("() => window.weefwerkMap.ready")
+            earlier.wait_for_function("() => window.weefwerkMap.analysis")
+            earlier.evaluate("() => window.weefwerkMap.analysis")
+            earlier.close()
         page = context.new_page()
         errors = []
         page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
@@ -197,6 +200,10 @@ def measure(
         result = page.evaluate(FILTER_SCRIPT)
         filters_applied.append(result["applied"])
         filters_drawn.append(result["drawn"])
+        # The page asks the server for the analysis after its first render; wait for it, so
+        # that the server is not still working on it when the next run starts.
+        page.wait_for_function("() => window.weefwerkMap.analysis")
+        page.evaluate("() => window.weefwerkMap.analysis")
         if settle:
             time.sleep(settle)  # let the page save the positions it made before it closes
         context.close()

@@ -224,6 +224,17 @@
     return kind ? kind.shape : "ellipse";
   }
 
+  // Colour and shape come from a rule per kind (worked out once, not per element); a node
+  // only reads its own colour or size from its data when the map is coloured or sized by
+  // something else ("coloured", "sized").
+  function nodeClasses(element) {
+    const classes = [`k-${element.kind}`];
+    if (element.status !== "active") classes.push(`status-${element.status}`);
+    if (state.colourBy !== "kind") classes.push("coloured");
+    if (state.sizeBy !== "none") classes.push("sized");
+    return classes.join(" ");
+  }
+
   function nodeDefinition(element, position) {
     const definition = {
       group: "nodes",
@@ -235,7 +246,7 @@
         shape: shapeOf(element),
         size: 30,
       },
-      classes: element.status === "active" ? "" : `status-${element.status}`,
+      classes: nodeClasses(element),
     };
     if (position) definition.position = { x: position[0], y: position[1] };
     return definition;
@@ -295,16 +306,22 @@
         selector: "node",
         style: Object.assign(
           {
-            "background-color": "data(colour)",
-            shape: "data(shape)",
-            width: "data(size)",
-            height: "data(size)",
+            "background-color": "#6b6b6b",
+            shape: "ellipse",
+            width: 30,
+            height: 30,
             "border-width": 2,
             "border-color": "#1a1a1a",
           },
           state.labels ? TEXT_STYLE : { label: "" },
         ),
       },
+      ...Array.from(state.kinds.values(), (kind) => ({
+        selector: `node.k-${kind.value}`,
+        style: { "background-color": kind.colour, shape: kind.shape },
+      })),
+      { selector: "node.coloured", style: { "background-color": "data(colour)" } },
+      { selector: "node.sized", style: { width: "data(size)", height: "data(size)" } },
       {
         selector: "node.status-proposed",
         style: { "border-style": "dashed", "border-width": 3, "background-opacity": 0.6 },
@@ -409,7 +426,7 @@
     const metric = metrics[state.sizeBy];
     if (!cy) return;
     if (!metric) {
-      cy.batch(() => cy.nodes().data("size", 30));
+      cy.batch(() => cy.nodes().data("size", 30).removeClass("sized"));
       return;
     }
     const counted = degrees();
@@ -425,6 +442,7 @@
         const value = values.get(node.data("pk")) || 0;
         node.data("size", max ? 18 + 46 * Math.sqrt(value / max) : 30);
       });
+      cy.nodes().addClass("sized");
     });
   }
 
@@ -1123,6 +1141,8 @@
         const element = state.elements.get(node.data("pk"));
         if (element) node.data({ colour: colourOf(element), shape: shapeOf(element) });
       });
+      if (state.colourBy === "kind") cy.nodes().removeClass("coloured");
+      else cy.nodes().addClass("coloured");
     });
     renderLegend();
   }
@@ -1395,7 +1415,9 @@
     state.elements.set(element.id, element);
     const node = cy.getElementById(`n${element.id}`);
     node.data({ label: element.label, colour: colourOf(element), shape: shapeOf(element) });
-    node.removeClass("status-active status-proposed status-wanted").addClass(`status-${element.status}`);
+    const kindClasses = Array.from(state.kinds.keys(), (kind) => `k-${kind}`).join(" ");
+    node.removeClass(`${kindClasses} status-active status-proposed status-wanted`);
+    node.addClass(nodeClasses(element));
     refreshLists();
     applyFilters();
     if (state.selected === element.id) renderPanel();
@@ -1856,7 +1878,9 @@
         headers: { Accept: "application/json" },
       });
       if (!response.ok) throw new Error(String(response.status));
+      timings.dataResponse = performance.now();
       data = await response.json();
+      timings.dataParsed = performance.now();
     } catch (error) {
       $("map-summary").textContent = T.loading_failed;
       announce(T.loading_failed, true);
@@ -1952,7 +1976,8 @@
     }
     root.dataset.ready = JSON.stringify(timings);
     resolveReady(timings);
-    loadAnalysis();
+    // A promise, so that a test or benchmark can wait until the analysis is in.
+    api.analysis = loadAnalysis();
   }
 
   start();
