@@ -646,7 +646,9 @@ class MapDataView(MapApiMixin, View):
     http_method_names = ["get", "head"]
 
     def get(self, request, *args, **kwargs):
-        network_map = services.map_chosen(self.trajectory, request.GET.get("kaart"))
+        # Without a choice, network_data reads the first map in the same query as its places.
+        chosen = request.GET.get("kaart")
+        network_map = services.map_chosen(self.trajectory, chosen) if chosen else None
         data = network_data(self.trajectory, network_map)
         data["can_edit"] = self.membership.can_edit
         return JsonResponse(data, json_dumps_params={"separators": (",", ":")})

@@ -32,7 +32,9 @@ class MapListView(TrajectoryMixin, FormView):
         return {**super().get_form_kwargs(), "trajectory": self.trajectory}
 
     def get_initial(self):
-        return {"name": _("Kaart %(n)s") % {"n": self.trajectory.network_maps.count() + 1}}
+        maps = self.trajectory.network_maps.order_by("pk")
+        # Starting from the places of the first map is what most people want.
+        return {"name": _("Kaart %(n)s") % {"n": maps.count() + 1}, "copy_from": maps.first()}
 
     def get_context_data(self, **kwargs):
         maps = self.trajectory.network_maps.order_by("pk").annotate(placed=Count("positions"))
