@@ -211,15 +211,35 @@ def _compact_rows(queryset, columns, defaults) -> list[dict]:
     return rows
 
 
+def map_domains(trajectory) -> list[dict]:
+    """The trajectory's domains with the colour the map gives each (by position)."""
+    domains = list(trajectory.domains.values("id", "name"))
+    for index, domain in enumerate(domains):
+        domain["colour"] = DOMAIN_PALETTE[index % len(DOMAIN_PALETTE)]
+    return domains
+
+
+def map_positions(trajectory, network_map: NetworkMap | None = None) -> dict:
+    """``{"<element id>": [x, y]}`` of ``network_map``, by default the first map; reading it
+    never creates it."""
+    if network_map is None:
+        first = NetworkMap.objects.filter(trajectory=trajectory).order_by("pk")
+        network_map = first.values("pk")[:1]
+    return {
+        str(element_id): [round(x, 1), round(y, 1)]
+        for element_id, x, y in Position.objects.filter(map=network_map).values_list(
+            "element_id", "x", "y"
+        )
+    }
+
+
 def network_data(trajectory, network_map: NetworkMap | None = None) -> dict:
     """Everything the map shows: five queries, whatever the size of the network.
 
     The positions are those of ``network_map``, by default the first map. Fields with their
     default value (``ELEMENT_DEFAULTS``, ``CONNECTION_DEFAULTS``) are left out.
     """
-    domains = list(trajectory.domains.values("id", "name"))
-    for index, domain in enumerate(domains):
-        domain["colour"] = DOMAIN_PALETTE[index % len(DOMAIN_PALETTE)]
+    domains = map_domains(trajectory)
     domains_of: dict[int, list[int]] = {}
     through = Element.domains.through.objects.filter(element__trajectory=trajectory)
     for element_id, domain_id in through.order_by("domain_id").values_list(
@@ -239,20 +259,10 @@ def network_data(trajectory, network_map: NetworkMap | None = None) -> dict:
         CONNECTION_COLUMNS,
         CONNECTION_DEFAULTS,
     )
-    # By default the first map; reading it never creates it.
-    if network_map is None:
-        first = NetworkMap.objects.filter(trajectory=trajectory).order_by("pk")
-        network_map = first.values("pk")[:1]
-    positions = {
-        str(element_id): [round(x, 1), round(y, 1)]
-        for element_id, x, y in Position.objects.filter(map=network_map).values_list(
-            "element_id", "x", "y"
-        )
-    }
     return {
         "elements": elements,
         "connections": connections,
-        "positions": positions,
+        "positions": map_positions(trajectory, network_map),
         "domains": [{"id": d["id"], "label": d["name"]} for d in domains],
         "legend": legend(domains),
         "defaults": {"element": ELEMENT_DEFAULTS, "connection": CONNECTION_DEFAULTS},

@@ -31,7 +31,16 @@ from weefwerk.engine.mapimage import (
     render_png,
     render_svg,
 )
-from weefwerk.networkmap.api import CONNECTION_DEFAULTS, ELEMENT_DEFAULTS, network_data
+from weefwerk.networkmap.api import (
+    CONNECTION_DEFAULTS,
+    ELEMENT_DEFAULTS,
+    map_domains,
+    map_positions,
+    network_data,
+)
+from weefwerk.networkmap.api import (
+    legend as map_legend,
+)
 from weefwerk.networkmap.models import Direction, Snapshot, Status
 from weefwerk.networkmap.selectors import snapshot_compare
 from weefwerk.networkmap.views_map import map_texts
@@ -57,17 +66,23 @@ def _snapshot(trajectory, snapshot) -> Snapshot | None:
 
 def _network(trajectory, snapshot):
     """(elements, connections, positions, legend) as the page would get them."""
-    data = network_data(trajectory)
-    legend = data["legend"]
-    positions = {key: tuple(value) for key, value in data["positions"].items()}
     if snapshot is None:
+        data = network_data(trajectory)
+        positions = {key: tuple(value) for key, value in data["positions"].items()}
         elements = [{**ELEMENT_DEFAULTS, **row} for row in data["elements"]]
         connections = [{**CONNECTION_DEFAULTS, **row} for row in data["connections"]]
-        return elements, connections, positions, legend
+        return elements, connections, positions, data["legend"]
+    # A snapshot brings its own elements and connections: only today's colours and places.
+    legend = map_legend(map_domains(trajectory))
+    positions = _current_positions(trajectory)
     stored = snapshot.data or {}
     elements, connections = _stored_rows(stored, legend)
     positions.update(_stored_positions(stored))
     return elements, connections, positions, legend
+
+
+def _current_positions(trajectory) -> dict:
+    return {key: tuple(value) for key, value in map_positions(trajectory).items()}
 
 
 def _stored_rows(stored: dict, legend: dict) -> tuple[list, list]:
@@ -348,13 +363,12 @@ def compare_picture(trajectory, a, b, *, color_by: str = "kind"):
     What is in ``b`` is added or unchanged; what only ``a`` had is drawn as removed.
     """
     (a_snapshot, a_state), (b_snapshot, b_state) = a, b
-    data = network_data(trajectory)
-    legend = data["legend"]
+    legend = map_legend(map_domains(trajectory))
     changes = snapshot_compare(a_state, b_state)
     earlier, later = (a_state, b_state)
     if _moment(a_snapshot) > _moment(b_snapshot):
         earlier, later = later, earlier
-    positions = {key: tuple(value) for key, value in data["positions"].items()}
+    positions = _current_positions(trajectory)
     positions.update(_stored_positions(earlier))
     positions.update(_stored_positions(later))
 
